@@ -1,0 +1,171 @@
+package dev.sneakerqc.support.outbox;
+
+import dev.sneakerqc.contract.CloudEventHeaders;
+import dev.sneakerqc.contract.EventType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Publishes outbox events to Kafka with an idempotent producer ({@code acks=all}), as CloudEvents in binary
+ * mode, keyed by aggregate id.
+ *
+ * <p>Order per aggregate: records of one key go to one partition and the idempotent producer keeps their
+ * order. Records never expire in the producer ({@code delivery.timeout.ms} unbounded): while Kafka is down
+ * they wait and go out in order once it is back, so a later event can never land before an earlier one that
+ * expired. An event is reported published only when it and every earlier event of its aggregate in the
+ * round were acknowledged.
+ */
+@ApplicationScoped
+public class KafkaEventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(KafkaEventPublisher.class);
+
+    private final Map<String, Object> kafkaConfig;
+    private final OutboxConfig config;
+    private final Timer publishLatency;
+    private volatile Producer<String, byte[]> producer;
+
+    public KafkaEventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                               OutboxConfig config, MeterRegistry registry) {
+        this.kafkaConfig = kafkaConfig;
+        this.config = config;
+        this.publishLatency = Timer.builder("outbox.publish.latency")
+                .description("From the state change (event occurredAt) to the event acknowledged by Kafka")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    /** Sends the events and waits until each is acknowledged or failed. */
+    PublishOutcome publish(List<PendingEvent> events) {
+        Producer<String, byte[]> current = producer();
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
+        String sendFailure = null;
+        for (PendingEvent event : events) {
+            try {
+                acknowledgements.add(current.send(toRecord(event)));
+            } catch (KafkaException e) {
+                sendFailure = describe(e);
+                break;
+            }
+        }
+        List<Long> published = new ArrayList<>(events.size());
+        Set<String> blockedAggregates = new HashSet<>();
+        long firstFailure = -1;
+        String failureReason = null;
+        for (int i = 0; i < events.size(); i++) {
+            PendingEvent event = events.get(i);
+            String reason = i < acknowledgements.size() ? awaitAcknowledgement(acknowledgements.get(i), event) : sendFailure;
+            if (reason != null && firstFailure < 0) {
+                firstFailure = event.position();
+                failureReason = reason;
+            }
+            if (reason != null || blockedAggregates.contains(event.aggregateId())) {
+                blockedAggregates.add(event.aggregateId());
+            } else {
+                published.add(event.position());
+            }
+        }
+        if (failureReason != null) {
+            // A producer that failed may be in an unusable state (e.g. fenced, sequence reset); start afresh.
+            closeProducer(Duration.ZERO);
+        }
+        return new PublishOutcome(published, firstFailure, failureReason);
+    }
+
+    private String awaitAcknowledgement(Future<RecordMetadata> acknowledgement, PendingEvent event) {
+        try {
+            acknowledgement.get();
+            publishLatency.record(Duration.between(event.occurredAt(), Instant.now()));
+            return null;
+        } catch (ExecutionException e) {
+            return describe(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.ID, event.eventId().toString());
+        header(headers, CloudEventHeaders.TYPE, event.eventType());
+        header(headers, CloudEventHeaders.SOURCE, config.source());
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
+        header(headers, CloudEventHeaders.SUBJECT, event.aggregateId());
+        header(headers, CloudEventHeaders.DATA_SCHEMA,
+                EventType.schemaUrn(event.eventType(), event.schemaVersion()));
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_JSON);
+        return new ProducerRecord<>(event.topic(), null, event.aggregateId(),
+                event.payload().getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> current = producer;
+        if (current == null) {
+            current = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+            producer = current;
+        }
+        return current;
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> settings = new HashMap<>(kafkaConfig);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.relay().metadataWait().toMillis());
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        settings.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        return settings;
+    }
+
+    /** Closes the producer; unacknowledged events stay pending in the outbox and go out in a later round. */
+    void closeProducer(Duration timeout) {
+        Producer<String, byte[]> current = producer;
+        producer = null;
+        if (current != null) {
+            try {
+                current.close(timeout);
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "closing the outbox producer failed");
+            }
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+}

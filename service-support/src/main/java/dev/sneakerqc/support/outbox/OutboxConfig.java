@@ -1,0 +1,45 @@
+package dev.sneakerqc.support.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Configuration of the transactional outbox and its relay to Kafka ({@code outbox.*}). */
+@ConfigMapping(prefix = "outbox")
+public interface OutboxConfig {
+
+    /** The CloudEvents {@code ce_source} of every event this service emits. */
+    String source();
+
+    Relay relay();
+
+    interface Relay {
+        /** Whether this instance runs the relay at all (it still competes for leadership with other instances). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Events read and published per round. */
+        @WithDefault("500")
+        int batchSize();
+
+        /**
+         * Longest wait between rounds when nothing signalled new events. Commits in this JVM wake the relay at
+         * once; the interval only bounds the delay for events committed by other instances.
+         */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** How often a non-leader instance tries to become the relaying instance. */
+        @WithDefault("2s")
+        Duration leadershipRetry();
+
+        /** Longest pause between attempts after a failure (database or Kafka); backoff doubles up to it. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** Longest a send may block waiting for topic metadata before the round is retried. */
+        @WithDefault("10s")
+        Duration metadataWait();
+    }
+}
