@@ -1,0 +1,56 @@
+package dev.sneakerqc.catalog.messaging;
+
+import dev.sneakerqc.catalog.domain.Batch;
+import dev.sneakerqc.catalog.domain.Factory;
+import dev.sneakerqc.catalog.domain.MaterialLotLine;
+import dev.sneakerqc.catalog.domain.SneakerModel;
+import dev.sneakerqc.catalog.domain.StageCompletion;
+import dev.sneakerqc.contract.EventEnvelope;
+import dev.sneakerqc.contract.Topics;
+import dev.sneakerqc.contract.production.BatchPlanned;
+import dev.sneakerqc.contract.production.BatchStageCompleted;
+import dev.sneakerqc.contract.production.MaterialLot;
+import dev.sneakerqc.contract.production.ProductionEvents;
+import dev.sneakerqc.contract.production.ProductionStage;
+import dev.sneakerqc.support.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/**
+ * Records the events of batch changes in the outbox, inside the transaction making the change; the relay
+ * publishes them to {@code production-events} keyed by batch id.
+ */
+@ApplicationScoped
+public class ProductionEventRecorder {
+
+    private final OutboxWriter outbox;
+
+    public ProductionEventRecorder(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public void batchPlanned(Batch batch, SneakerModel model, Factory factory) {
+        BatchPlanned data = new BatchPlanned(batch.batchNumber(), model.styleCode(), model.name(), model.line(),
+                model.category(), factory.code(), factory.country(), batch.quantity(),
+                batch.materialLots().stream().map(ProductionEventRecorder::toContract).toList(), batch.label(),
+                batch.status());
+        record(EventEnvelope.wrap(ProductionEvents.BATCH_PLANNED, UUID.randomUUID(), batch.plannedAt(), batch.id(),
+                batch.lastEventSequence(), data));
+    }
+
+    public void stageCompleted(Batch batch, StageCompletion completion, ProductionStage previousStage) {
+        BatchStageCompleted data = new BatchStageCompleted(batch.batchNumber(), batch.styleCode(),
+                batch.factoryCode(), completion.stage(), previousStage, batch.status());
+        record(EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, UUID.randomUUID(),
+                completion.completedAt(), batch.id(), completion.sequence(), data));
+    }
+
+    private void record(EventEnvelope envelope) {
+        outbox.append(Topics.PRODUCTION_EVENTS, envelope);
+    }
+
+    private static MaterialLot toContract(MaterialLotLine line) {
+        return new MaterialLot(line.component(), line.supplierLotNumber());
+    }
+}

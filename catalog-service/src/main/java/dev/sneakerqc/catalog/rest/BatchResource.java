@@ -1,0 +1,120 @@
+package dev.sneakerqc.catalog.rest;
+
+import dev.sneakerqc.catalog.domain.Batch;
+import dev.sneakerqc.catalog.domain.StageCompletion;
+import dev.sneakerqc.catalog.persistence.BatchRepository;
+import dev.sneakerqc.catalog.rest.BatchDto.BatchHistory;
+import dev.sneakerqc.catalog.rest.BatchDto.BatchPage;
+import dev.sneakerqc.catalog.rest.BatchDto.BatchView;
+import dev.sneakerqc.catalog.rest.BatchDto.CompleteStage;
+import dev.sneakerqc.catalog.rest.BatchDto.MaterialLotDto;
+import dev.sneakerqc.catalog.rest.BatchDto.PlanBatch;
+import dev.sneakerqc.catalog.rest.BatchDto.StageEntry;
+import dev.sneakerqc.catalog.service.BatchService;
+import dev.sneakerqc.contract.production.BatchStatus;
+import dev.sneakerqc.support.problem.Problems;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/batches")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Batches", description = "Production batches and their stages")
+public class BatchResource {
+
+    // Writes run in one transaction with the building of their response, which reads the batch's lots.
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final BatchService batches;
+
+    public BatchResource(BatchService batches) {
+        this.batches = batches;
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Plan a batch", description = "Gives the batch a readable number and decides its "
+            + "Made-in-USA label. 422 when the model or factory does not exist. Emits BatchPlanned.")
+    public Response plan(@NotNull @Valid PlanBatch body) {
+        List<MaterialLotDto> lots = body.materialLots() == null ? List.of() : body.materialLots();
+        Batch batch = batches.plan(body.styleCode(), body.factoryCode(), body.quantity(),
+                lots.stream().map(MaterialLotDto::toDomain).toList());
+        return Response.created(UriBuilder.fromResource(BatchResource.class).path(batch.id().toString()).build())
+                .entity(BatchView.of(batch)).build();
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/stages")
+    @Operation(summary = "Complete the next production stage", description = "Stages come in the order "
+            + "MATERIALS_SOURCED, PATTERN_CUT, STITCHED, LASTED, FINISHED; FINISHED sends the batch to QC (IN_QC). "
+            + "409 when the stage is out of order, repeated, or the batch takes no more stages. "
+            + "Emits BatchStageCompleted.")
+    public BatchView completeStage(@PathParam("id") String id, @NotNull @Valid CompleteStage body) {
+        return BatchView.of(batches.completeStage(batchId(id), body.stage()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a batch")
+    public BatchView get(@PathParam("id") String id) {
+        return BatchView.of(batches.get(batchId(id)));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The batch's completed stages with their times")
+    public BatchHistory history(@PathParam("id") String id) {
+        UUID batchId = batchId(id);
+        Batch batch = batches.get(batchId);
+        List<StageCompletion> stages = batches.history(batchId);
+        return new BatchHistory(batch.id(), batch.batchNumber(), batch.plannedAt(),
+                stages.stream().map(StageEntry::of).toList());
+    }
+
+    @GET
+    @Operation(summary = "Search batches", description = "Newest first. supplierLot answers the recall question: "
+            + "which batches used this supplier lot.")
+    public BatchPage search(
+            @Parameter(description = "PLANNED, IN_PRODUCTION, IN_QC, RELEASED or REJECTED")
+            @QueryParam("status") String status,
+            @QueryParam("factoryCode") String factoryCode,
+            @QueryParam("styleCode") String styleCode,
+            @Parameter(description = "a supplier lot number that went into the batch")
+            @QueryParam("supplierLot") String supplierLot,
+            @Parameter(description = "0-based page number") @QueryParam("page") String page,
+            @Parameter(description = "page size, 1 to 200 (default 20)") @QueryParam("size") String size) {
+        BatchRepository.Criteria criteria = new BatchRepository.Criteria(
+                QueryParams.optionalEnum("status", status, BatchStatus.class),
+                QueryParams.optionalText(factoryCode), QueryParams.optionalText(styleCode),
+                QueryParams.optionalText(supplierLot));
+        int pageNumber = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
+        int pageSize = QueryParams.intInRange("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        BatchRepository.Result result = batches.search(criteria, pageNumber, pageSize);
+        return new BatchPage(result.items().stream().map(BatchView::of).toList(), pageNumber, pageSize,
+                result.total(), (result.total() + pageSize - 1) / pageSize);
+    }
+
+    private static UUID batchId(String id) {
+        return PathIds.uuid(id).orElseThrow(() -> Problems.notFound("batch", id));
+    }
+}

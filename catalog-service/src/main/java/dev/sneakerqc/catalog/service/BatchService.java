@@ -1,0 +1,126 @@
+package dev.sneakerqc.catalog.service;
+
+import dev.sneakerqc.catalog.domain.Batch;
+import dev.sneakerqc.catalog.domain.BomLine;
+import dev.sneakerqc.catalog.domain.Factory;
+import dev.sneakerqc.catalog.domain.MadeInUsaLabeling;
+import dev.sneakerqc.catalog.domain.MaterialLotLine;
+import dev.sneakerqc.catalog.domain.SneakerModel;
+import dev.sneakerqc.catalog.domain.StageCompletion;
+import dev.sneakerqc.catalog.messaging.ProductionEventRecorder;
+import dev.sneakerqc.catalog.persistence.BatchRepository;
+import dev.sneakerqc.catalog.persistence.FactoryRepository;
+import dev.sneakerqc.catalog.persistence.SneakerModelRepository;
+import dev.sneakerqc.contract.production.Component;
+import dev.sneakerqc.contract.production.ProductionStage;
+import dev.sneakerqc.support.problem.FieldError;
+import dev.sneakerqc.support.problem.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Plans production batches and walks them through the production stages. Every change is committed together
+ * with the event announcing it.
+ */
+@ApplicationScoped
+public class BatchService {
+
+    private final BatchRepository batches;
+    private final SneakerModelRepository models;
+    private final FactoryRepository factories;
+    private final MadeInUsaLabeling labeling;
+    private final ProductionEventRecorder events;
+    private final Clock clock;
+
+    public BatchService(BatchRepository batches, SneakerModelRepository models, FactoryRepository factories,
+                        MadeInUsaLabeling labeling, ProductionEventRecorder events, Clock clock) {
+        this.batches = batches;
+        this.models = models;
+        this.factories = factories;
+        this.labeling = labeling;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Batch plan(String styleCode, String factoryCode, int quantity, List<MaterialLotLine> materialLots) {
+        Optional<SneakerModel> model = models.findByIdOptional(styleCode);
+        Optional<Factory> factory = factories.findByIdOptional(factoryCode);
+        List<FieldError> unknown = new ArrayList<>();
+        model.ifPresentOrElse(found -> { }, () -> unknown.add(
+                new FieldError("styleCode", "no model with style code " + styleCode)));
+        factory.ifPresentOrElse(found -> { }, () -> unknown.add(
+                new FieldError("factoryCode", "no factory with code " + factoryCode)));
+        if (!unknown.isEmpty()) {
+            throw Problems.unknownReferences(unknown);
+        }
+        requireLotsOfModelComponents(model.get(), materialLots);
+
+        Instant now = clock.instant();
+        int year = now.atOffset(ZoneOffset.UTC).getYear();
+        int number = batches.nextBatchNumber(factoryCode, year);
+        String batchNumber = "%s-%d-%06d".formatted(factoryCode, year, number);
+        Batch batch = Batch.plan(UUID.randomUUID(), batchNumber, model.get(), factory.get(), quantity, materialLots,
+                labeling.decide(factory.get(), model.get()), now);
+        batches.persist(batch);
+        events.batchPlanned(batch, model.get(), factory.get());
+        return batch;
+    }
+
+    /**
+     * Completes the next stage of a batch.
+     *
+     * @throws dev.sneakerqc.catalog.domain.StageOutOfOrderException when it is not the next stage
+     */
+    @Transactional
+    public Batch completeStage(UUID batchId, ProductionStage stage) {
+        Batch batch = batches.findForUpdate(batchId).orElseThrow(() -> Problems.notFound("batch", batchId));
+        ProductionStage previous = batch.stage();
+        StageCompletion completion = batch.completeStage(stage, clock.instant());
+        batches.recordStage(completion);
+        events.stageCompleted(batch, completion, previous);
+        return batch;
+    }
+
+    public Batch get(UUID batchId) {
+        return batches.findByIdOptional(batchId).orElseThrow(() -> Problems.notFound("batch", batchId));
+    }
+
+    public List<StageCompletion> history(UUID batchId) {
+        get(batchId);
+        return batches.history(batchId);
+    }
+
+    public BatchRepository.Result search(BatchRepository.Criteria criteria, int page, int size) {
+        return batches.search(criteria, page, size);
+    }
+
+    private static void requireLotsOfModelComponents(SneakerModel model, List<MaterialLotLine> lots) {
+        Set<Component> components = model.billOfMaterials().stream().map(BomLine::component)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Component.class)));
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < lots.size(); i++) {
+            Component component = lots.get(i).component();
+            if (component == Component.LABOUR) {
+                errors.add(new FieldError("materialLots[" + i + "].component", "labour is not a material lot"));
+            } else if (!components.contains(component)) {
+                errors.add(new FieldError("materialLots[" + i + "].component", component
+                        + " is not in the bill of materials of model " + model.styleCode()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.unprocessable(errors);
+        }
+    }
+}
