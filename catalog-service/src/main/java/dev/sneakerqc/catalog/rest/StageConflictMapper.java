@@ -16,7 +16,7 @@ public class StageConflictMapper {
     public Response stageOutOfOrder(StageOutOfOrderException e, UriInfo uri) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("batchNumber", e.batchNumber());
-        state.put("status", e.status());
+        state.put("batchStatus", e.status());
         state.put("currentStage", e.currentStage());
         state.put("requestedStage", e.requestedStage());
         state.put("expectedStage", e.expectedStage());

@@ -13,7 +13,12 @@ import dev.sneakerqc.infra.quarkus.InfraTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static dev.sneakerqc.catalog.support.CatalogFixtures.STAGES;
 import static dev.sneakerqc.catalog.support.CatalogFixtures.batch;
@@ -93,6 +100,20 @@ class ProductionEventsTest {
         try (ProductionEventsReader reader = new ProductionEventsReader()) {
             List<ConsumerRecord<String, byte[]>> records = reader.readFor(Set.of(batchId), Duration.ofSeconds(3));
             assertThat(records).hasSize(2);
+        }
+    }
+
+    @Test
+    void theTopicIsCreatedWithSixPartitionsAndKeepsItsHistoryForever() throws Exception {
+        batch();
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "production-events");
+            Config config = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic);
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(admin.describeTopics(List.of("production-events", "production-events.dlq")).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).values())
+                    .allSatisfy(description -> assertThat(description.partitions()).hasSize(6));
         }
     }
 

@@ -9,9 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.sneakerqc.catalog.support.CatalogFixtures.STAGES;
 import static dev.sneakerqc.catalog.support.CatalogFixtures.batch;
@@ -21,6 +26,7 @@ import static dev.sneakerqc.catalog.support.CatalogFixtures.factory;
 import static dev.sneakerqc.catalog.support.CatalogFixtures.model;
 import static dev.sneakerqc.catalog.support.CatalogFixtures.planBody;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -160,6 +166,8 @@ class BatchApiTest {
                 .when().post("/api/batches/{id}/stages", id)
                 .then().statusCode(409)
                 .contentType("application/problem+json")
+                .body("status", equalTo(409))
+                .body("batchStatus", equalTo("PLANNED"))
                 .body("currentStage", nullValue())
                 .body("requestedStage", equalTo("STITCHED"))
                 .body("expectedStage", equalTo("MATERIALS_SOURCED"))
@@ -188,11 +196,37 @@ class BatchApiTest {
             given().contentType(ContentType.JSON).body(Map.of("stage", stage))
                     .when().post("/api/batches/{id}/stages", id)
                     .then().statusCode(409)
-                    .body("status", equalTo("IN_QC"))
+                    .body("batchStatus", equalTo("IN_QC"))
                     .body("currentStage", equalTo("FINISHED"))
                     .body("requestedStage", equalTo(stage))
                     .body("expectedStage", nullValue());
         }
+    }
+
+    @Test
+    void concurrentRequestsForTheSameStageCompleteItOnce() throws Exception {
+        String id = batch();
+        int requests = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                statuses.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("stage", "MATERIALS_SOURCED"))
+                        .post("/api/batches/{id}/stages", id).statusCode()));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                codes.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(codes).containsOnly(200, 409);
+            assertThat(codes).filteredOn(code -> code == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().when().get("/api/batches/{id}/history", id)
+                .then().body("stages.stage", equalTo(List.of("MATERIALS_SOURCED")))
+                .body("stages.sequence", equalTo(List.of(2)));
     }
 
     @Test

@@ -5,7 +5,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import dev.sneakerqc.catalog.support.CatalogFixtures;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -63,6 +67,26 @@ class ProblemResponsesTest {
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
+    }
+
+    @Test
+    void anOversizeBodySentInChunksIsTooLarge() {
+        byte[] big = ("{\"name\":\"" + "x".repeat(400 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        given().contentType(ContentType.JSON).body(new ByteArrayInputStream(big))
+                .when().post("/api/factories")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void aBodySentInChunksWithinTheLimitIsRead() {
+        String code = CatalogFixtures.uniqueCode("CH", 6);
+        byte[] body = ("{\"code\":\"" + code + "\",\"name\":\"Chunked\",\"city\":\"Norway\",\"region\":\"ME\","
+                + "\"country\":\"US\"}").getBytes(StandardCharsets.UTF_8);
+        given().contentType(ContentType.JSON).body(new ByteArrayInputStream(body))
+                .when().post("/api/factories")
+                .then().statusCode(201).body("code", equalTo(code));
     }
 
     @Test

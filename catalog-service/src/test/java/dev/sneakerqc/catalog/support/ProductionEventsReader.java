@@ -60,6 +60,15 @@ public final class ProductionEventsReader implements AutoCloseable {
         }
     }
 
+    /** One poll: the records that arrived since the last call (of any key). */
+    public List<ConsumerRecord<String, byte[]>> pollOnce(Duration timeout) {
+        assignWhenTopicExists();
+        List<ConsumerRecord<String, byte[]>> arrived = new ArrayList<>();
+        consumer.poll(timeout).forEach(arrived::add);
+        seen.addAll(arrived);
+        return arrived;
+    }
+
     /** Reads for a while and returns every record with the given keys (to check that nothing else arrives). */
     public List<ConsumerRecord<String, byte[]>> readFor(Set<String> keys, Duration duration) {
         return readUntil(keys, records -> false, duration);
