@@ -373,10 +373,7 @@ public final class KafkaBroker implements AutoCloseable {
 
         /** Client port on 127.0.0.1; 0 (the default) picks a free one at the first start and keeps it. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Invalid port " + port);
-            }
-            this.port = port;
+            this.port = FreePorts.requireValid(port);
             return this;
         }
 

@@ -364,10 +364,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         /** TCP port on 127.0.0.1; 0 (the default) picks a free one at the first start and keeps it. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Invalid port " + port);
-            }
-            this.port = port;
+            this.port = FreePorts.requireValid(port);
             return this;
         }
 

@@ -27,6 +27,14 @@ public final class FreePorts {
         }
     }
 
+    /** The port if it is 0 (meaning: pick one) or a valid TCP port. */
+    public static int requireValid(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Invalid port " + port);
+        }
+        return port;
+    }
+
     /** Whether something accepts TCP connections on 127.0.0.1:{@code port}. */
     public static boolean accepts(int port) {
         try (Socket socket = new Socket()) {

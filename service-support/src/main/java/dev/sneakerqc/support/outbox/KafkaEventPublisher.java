@@ -5,6 +5,7 @@ import dev.sneakerqc.contract.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Identifier;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -39,6 +40,7 @@ import java.util.concurrent.Future;
  * expired. An event is reported published only when it and every earlier event of its aggregate in the
  * round were acknowledged.
  */
+@Startup // registers its meters at start, so they are scraped from the first moment
 @ApplicationScoped
 public class KafkaEventPublisher {
 

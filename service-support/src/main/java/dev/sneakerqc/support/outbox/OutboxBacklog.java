@@ -3,6 +3,7 @@ package dev.sneakerqc.support.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.time.OffsetDateTime;
  * How far the outbox is behind: events committed but not yet acknowledged by Kafka, and the age of the oldest.
  * Read from the database (so every instance sees the same figures), at most once a second.
  */
+@Startup // registers its meters at start, so they are scraped from the first moment
 @ApplicationScoped
 public class OutboxBacklog {
 
