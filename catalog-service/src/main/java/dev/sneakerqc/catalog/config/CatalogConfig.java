@@ -12,6 +12,18 @@ public interface CatalogConfig {
 
     Label label();
 
+    Consumer consumer();
+
+    interface Consumer {
+        /** Consumer group on qc-events; instances of the catalog share it. */
+        @WithDefault("catalog-service")
+        String groupId();
+
+        /** Whether this instance consumes QC verdicts at all. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Label {
         /** The "Made in USA" rule: {@code NB_70} (company policy, 70 %) or {@code FTC_ALL_OR_VIRTUALLY_ALL}. */
         @WithDefault("NB_70")

@@ -5,6 +5,7 @@ import dev.sneakerqc.contract.production.LabelDecision;
 import dev.sneakerqc.contract.production.LabelPolicy;
 import dev.sneakerqc.contract.production.LabelStatus;
 import dev.sneakerqc.contract.production.ProductionStage;
+import dev.sneakerqc.contract.qc.Verdict;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -110,6 +112,21 @@ public class Batch {
         updatedAt = at;
         lastEventSequence++;
         return new StageCompletion(id, requested, at, lastEventSequence);
+    }
+
+    /**
+     * Applies QC's verdict to a batch in QC: accepted releases it, rejected rejects it.
+     *
+     * @return the sequence of the event announcing it, empty when the batch is not in QC (the verdict was
+     *         applied before)
+     */
+    public OptionalLong applyVerdict(Verdict verdict, Instant at) {
+        if (status != BatchStatus.IN_QC) {
+            return OptionalLong.empty();
+        }
+        status = verdict == Verdict.ACCEPTED ? BatchStatus.RELEASED : BatchStatus.REJECTED;
+        updatedAt = at;
+        return OptionalLong.of(++lastEventSequence);
     }
 
     /** The stage that may be completed next, null when the batch takes no more stages. */

@@ -8,13 +8,16 @@ import dev.sneakerqc.catalog.domain.StageCompletion;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.contract.production.BatchPlanned;
+import dev.sneakerqc.contract.production.BatchQcOutcome;
 import dev.sneakerqc.contract.production.BatchStageCompleted;
+import dev.sneakerqc.contract.production.BatchStatus;
 import dev.sneakerqc.contract.production.MaterialLot;
 import dev.sneakerqc.contract.production.ProductionEvents;
 import dev.sneakerqc.contract.production.ProductionStage;
 import dev.sneakerqc.support.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -44,6 +47,13 @@ public class ProductionEventRecorder {
                 batch.factoryCode(), completion.stage(), previousStage, batch.status());
         record(EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, UUID.randomUUID(),
                 completion.completedAt(), batch.id(), completion.sequence(), data));
+    }
+
+    public void verdictApplied(Batch batch, long sequence, UUID verdictEventId, Instant at) {
+        BatchQcOutcome data = new BatchQcOutcome(batch.batchNumber(), batch.styleCode(), batch.factoryCode(),
+                batch.status(), verdictEventId);
+        record(EventEnvelope.wrap(batch.status() == BatchStatus.RELEASED ? ProductionEvents.BATCH_RELEASED
+                : ProductionEvents.BATCH_REJECTED, UUID.randomUUID(), at, batch.id(), sequence, data));
     }
 
     private void record(EventEnvelope envelope) {

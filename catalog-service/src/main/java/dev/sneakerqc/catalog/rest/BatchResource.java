@@ -13,6 +13,8 @@ import dev.sneakerqc.catalog.rest.BatchDto.StageEntry;
 import dev.sneakerqc.catalog.service.BatchService;
 import dev.sneakerqc.contract.production.BatchStatus;
 import dev.sneakerqc.support.problem.Problems;
+import dev.sneakerqc.support.rest.PathIds;
+import dev.sneakerqc.support.rest.QueryParams;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

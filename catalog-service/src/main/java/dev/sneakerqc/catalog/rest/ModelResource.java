@@ -9,6 +9,7 @@ import dev.sneakerqc.catalog.service.ModelService;
 import dev.sneakerqc.catalog.service.QcProfileService;
 import dev.sneakerqc.contract.qc.QcProfile;
 import dev.sneakerqc.support.problem.Problems;
+import dev.sneakerqc.support.rest.PathIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,7 @@
 package dev.sneakerqc.catalog.messaging;
 
 import dev.sneakerqc.catalog.support.ProductionEventsReader;
+import dev.sneakerqc.infra.kafka.TopicReader;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.infra.TestInfrastructure;
@@ -51,7 +52,7 @@ class KafkaOutageTest {
         String styleCode = model(bomWithUsShare(800));
         String factoryCode = factory("US");
         String before = batch(styleCode, factoryCode);
-        try (ProductionEventsReader reader = new ProductionEventsReader()) {
+        try (TopicReader reader = ProductionEventsReader.open()) {
             assertThat(reader.readUntil(Set.of(before), found -> !found.isEmpty(), Duration.ofSeconds(30)))
                     .isNotEmpty();
         }
@@ -76,7 +77,7 @@ class KafkaOutageTest {
         }
 
         List<ConsumerRecord<String, byte[]>> records;
-        try (ProductionEventsReader reader = new ProductionEventsReader()) {
+        try (TopicReader reader = ProductionEventsReader.open()) {
             records = reader.readUntil(new HashSet<>(batchIds), found -> distinctEvents(found) >= BATCHES * 6,
                     Duration.ofSeconds(90));
         }

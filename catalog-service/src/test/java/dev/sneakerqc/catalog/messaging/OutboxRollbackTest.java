@@ -2,6 +2,7 @@ package dev.sneakerqc.catalog.messaging;
 
 import dev.sneakerqc.catalog.service.BatchService;
 import dev.sneakerqc.catalog.support.ProductionEventsReader;
+import dev.sneakerqc.infra.kafka.TopicReader;
 import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.production.ProductionStage;
 import dev.sneakerqc.infra.quarkus.InfraTestResource;
@@ -53,7 +54,7 @@ class OutboxRollbackTest {
 
         // The next real change takes sequence 2: no gap where the rolled-back event would have been.
         completeStage(batchId, "MATERIALS_SOURCED");
-        try (ProductionEventsReader reader = new ProductionEventsReader()) {
+        try (TopicReader reader = ProductionEventsReader.open()) {
             reader.readUntil(Set.of(batchId), found -> found.size() >= 2, Duration.ofSeconds(30));
             List<ConsumerRecord<String, byte[]>> records = reader.readFor(Set.of(batchId), Duration.ofSeconds(2));
             assertThat(records).extracting(record -> EventJson.read(record.value()).sequence())

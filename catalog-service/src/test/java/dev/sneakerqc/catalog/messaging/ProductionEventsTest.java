@@ -2,6 +2,7 @@ package dev.sneakerqc.catalog.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sneakerqc.catalog.support.ProductionEventsReader;
+import dev.sneakerqc.infra.kafka.TopicReader;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.EventSchemas;
@@ -46,7 +47,7 @@ class ProductionEventsTest {
         STAGES.forEach(stage -> completeStage(batchId, stage));
 
         List<ConsumerRecord<String, byte[]>> records;
-        try (ProductionEventsReader reader = new ProductionEventsReader()) {
+        try (TopicReader reader = ProductionEventsReader.open()) {
             records = reader.readUntil(Set.of(batchId), found -> found.size() >= 6, Duration.ofSeconds(30));
         }
         assertThat(records).hasSize(6);
@@ -97,7 +98,7 @@ class ProductionEventsTest {
         completeStage(batchId, "MATERIALS_SOURCED");
         io.restassured.RestAssured.given().contentType("application/json").body("{\"stage\":\"LASTED\"}")
                 .post("/api/batches/{id}/stages", batchId).then().statusCode(409);
-        try (ProductionEventsReader reader = new ProductionEventsReader()) {
+        try (TopicReader reader = ProductionEventsReader.open()) {
             List<ConsumerRecord<String, byte[]>> records = reader.readFor(Set.of(batchId), Duration.ofSeconds(3));
             assertThat(records).hasSize(2);
         }

@@ -1,6 +1,7 @@
 package dev.sneakerqc.catalog.messaging;
 
 import dev.sneakerqc.catalog.support.ProductionEventsReader;
+import dev.sneakerqc.infra.kafka.TopicReader;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.infra.quarkus.InfraTestResource;
@@ -67,7 +68,7 @@ class PublishLatencyBenchmark {
         AtomicBoolean reading = new AtomicBoolean(true);
         Set<String> wanted = ConcurrentHashMap.newKeySet();
         Thread consumer = Thread.ofPlatform().start(() -> {
-            try (ProductionEventsReader reader = new ProductionEventsReader()) {
+            try (TopicReader reader = ProductionEventsReader.open()) {
                 while (reading.get()) {
                     for (ConsumerRecord<String, byte[]> record : reader.pollOnce(Duration.ofMillis(100))) {
                         long now = System.nanoTime();

@@ -2,12 +2,10 @@ package dev.sneakerqc.support.outbox;
 
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
+import dev.sneakerqc.support.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,51 +22,31 @@ public class OutboxWriter {
                                       occurred_at, payload)
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """;
-    private static final Object WAKE_REGISTERED = new Object();
+    private static final Object WAKE_RELAY = new Object();
 
     private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final OutboxSignal signal;
 
-    public OutboxWriter(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
-                        OutboxSignal signal) {
+    public OutboxWriter(EntityManager entityManager, AfterCommit afterCommit, OutboxSignal signal) {
         this.entityManager = entityManager;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.signal = signal;
     }
 
-    /** Appends an event for the given topic; the record key is the envelope's aggregate (batch) id. */
+    /** Appends an event for the given topic; the record key is the envelope's aggregate key. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, EventEnvelope envelope) {
         entityManager.createNativeQuery(INSERT)
                 .setParameter(1, envelope.eventId())
                 .setParameter(2, topic)
-                .setParameter(3, envelope.batchId().toString())
+                .setParameter(3, envelope.aggregateKey())
                 .setParameter(4, envelope.sequence())
                 .setParameter(5, envelope.type())
                 .setParameter(6, envelope.schemaVersion())
                 .setParameter(7, OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC))
                 .setParameter(8, EventJson.write(envelope))
                 .executeUpdate();
-        wakeRelayAfterCommit();
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.newEventsCommitted();
-                }
-            }
-        });
+        afterCommit.once(WAKE_RELAY, signal::newEventsCommitted);
     }
 }

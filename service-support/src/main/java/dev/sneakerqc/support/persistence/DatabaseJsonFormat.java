@@ -1,4 +1,4 @@
-package dev.sneakerqc.catalog.config;
+package dev.sneakerqc.support.persistence;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,7 +13,7 @@ import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
 /**
- * How JSON columns (the tests of a QC profile version) are written: a mapping of its own, so that changes to
+ * How JSON columns are written: a mapping of its own, so that changes to
  * the REST layer's JSON settings can never change stored data.
  */
 @JsonFormat

@@ -1,4 +1,4 @@
-package dev.sneakerqc.catalog.rest;
+package dev.sneakerqc.support.rest;
 
 import dev.sneakerqc.support.problem.Problems;
 
@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
  * Parses query and path parameters by hand, so that a bad value is a 400 naming the parameter (JAX-RS would
  * answer a failed conversion of a query parameter with a bare 404).
  */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
-    static <E extends Enum<E>> E optionalEnum(String name, String value, Class<E> type) {
+    public static <E extends Enum<E>> E optionalEnum(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -26,11 +26,11 @@ final class QueryParams {
         }
     }
 
-    static String optionalText(String value) {
+    public static String optionalText(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static int intInRange(String name, String value, int defaultValue, int min, int max) {
+    public static int intInRange(String name, String value, int defaultValue, int min, int max) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }

@@ -1,0 +1,52 @@
+package dev.sneakerqc.catalog.messaging;
+
+import dev.sneakerqc.catalog.service.VerdictIntake;
+import dev.sneakerqc.contract.EventEnvelope;
+import dev.sneakerqc.contract.EventJson;
+import dev.sneakerqc.contract.qc.QcEvents;
+import dev.sneakerqc.support.consumer.DeadLetters;
+import dev.sneakerqc.support.consumer.EventBatchHandler;
+import dev.sneakerqc.support.consumer.EventRecords;
+import dev.sneakerqc.support.consumer.ProcessedEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.List;
+
+/**
+ * Applies a batch of qc-events records: {@code VerdictIssued} releases or rejects the batch; the other QC events
+ * concern QC alone and are passed over. A record that is not a valid QC event, or a verdict for a batch the catalog
+ * does not know, is dead-lettered. An event id seen before changes nothing.
+ */
+@ApplicationScoped
+public class QcEventHandler implements EventBatchHandler {
+
+    private final ProcessedEvents processed;
+    private final VerdictIntake verdicts;
+
+    public QcEventHandler(ProcessedEvents processed, VerdictIntake verdicts) {
+        this.processed = processed;
+        this.verdicts = verdicts;
+    }
+
+    @Override
+    public void handle(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String refusal = EventRecords.refusalOf(record, QcEvents.ALL);
+            if (refusal != null) {
+                deadLetters.send(record, refusal);
+                continue;
+            }
+            EventEnvelope event = EventJson.read(record.value());
+            if (!event.is(QcEvents.VERDICT_ISSUED)) {
+                continue;
+            }
+            String notApplicable = verdicts.refusalOf(event);
+            if (notApplicable != null) {
+                deadLetters.send(record, notApplicable);
+            } else if (processed.firstTime(event.eventId(), record.topic(), record.partition(), record.offset())) {
+                verdicts.apply(event);
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.sneakerqc.contract.qc;
+
+/** The QC verdict on a batch. */
+public enum Verdict {
+    ACCEPTED, REJECTED
+}

@@ -1,0 +1,50 @@
+package dev.sneakerqc.qc.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** QC settings ({@code qc.*}). */
+@ConfigMapping(prefix = "qc")
+public interface QcConfig {
+
+    Switching switching();
+
+    Consumer consumer();
+
+    Profiles profiles();
+
+    interface Switching {
+        /**
+         * Whether reduced inspection is approved by the responsible authority: without it a stream never switches
+         * from normal to reduced.
+         */
+        @WithDefault("true")
+        boolean reducedAllowed();
+    }
+
+    interface Consumer {
+        /** Consumer group on production-events; instances of the service share it. */
+        @WithDefault("qc-service")
+        String groupId();
+
+        /** Events applied per database transaction at most. */
+        @WithDefault("500")
+        int maxPollRecords();
+
+        /** Whether this instance consumes at all. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Profiles {
+        /** Longest wait between looks for inspections whose profile fetch is due. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Inspections opened per round at most. */
+        @WithDefault("20")
+        int batchSize();
+    }
+}

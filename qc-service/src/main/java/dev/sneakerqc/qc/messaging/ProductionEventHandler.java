@@ -1,0 +1,49 @@
+package dev.sneakerqc.qc.messaging;
+
+import dev.sneakerqc.contract.EventEnvelope;
+import dev.sneakerqc.contract.EventJson;
+import dev.sneakerqc.contract.production.ProductionEvents;
+import dev.sneakerqc.qc.service.BatchIntake;
+import dev.sneakerqc.support.consumer.DeadLetters;
+import dev.sneakerqc.support.consumer.EventBatchHandler;
+import dev.sneakerqc.support.consumer.EventRecords;
+import dev.sneakerqc.support.consumer.ProcessedEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.List;
+
+/**
+ * Applies a batch of production-events records. A record is dead-lettered when it is not JSON, not an event of a
+ * known type and schema version, invalid against its schema, keyed by another batch than its own, or cannot be
+ * applied (unknown batch, sequence gap). An event id seen before changes nothing.
+ */
+@ApplicationScoped
+public class ProductionEventHandler implements EventBatchHandler {
+
+    private final ProcessedEvents processed;
+    private final BatchIntake intake;
+
+    public ProductionEventHandler(ProcessedEvents processed, BatchIntake intake) {
+        this.processed = processed;
+        this.intake = intake;
+    }
+
+    @Override
+    public void handle(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String refusal = EventRecords.refusalOf(record, ProductionEvents.ALL);
+            if (refusal != null) {
+                deadLetters.send(record, refusal);
+                continue;
+            }
+            EventEnvelope event = EventJson.read(record.value());
+            String notApplicable = intake.refusalOf(event);
+            if (notApplicable != null) {
+                deadLetters.send(record, notApplicable);
+            } else if (processed.firstTime(event.eventId(), record.topic(), record.partition(), record.offset())) {
+                intake.apply(event);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sneakerqc.qc.persistence;
+
+import dev.sneakerqc.qc.inspection.Inspection;
+import dev.sneakerqc.qc.inspection.InspectionStatus;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class InspectionRepository implements PanacheRepositoryBase<Inspection, UUID> {
+
+    /** A page of inspections and the total count. */
+    public record Result(List<Inspection> items, long total) {
+    }
+
+    /** Loads an inspection and locks it until the transaction ends, so its changes happen one after another. */
+    public Optional<Inspection> findForUpdate(UUID batchId) {
+        return findByIdOptional(batchId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Inspections waiting for their profile whose next attempt is due, oldest first. */
+    public List<UUID> awaitingProfileDue(Instant now, int limit) {
+        return getEntityManager().createQuery("""
+                        select i.batchId from Inspection i
+                         where i.status = :status and (i.nextProfileAttemptAt is null or i.nextProfileAttemptAt <= :now)
+                         order by i.finishedAt""", UUID.class)
+                .setParameter("status", InspectionStatus.AWAITING_PROFILE)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The held inspections of batches of a stream. */
+    public List<Inspection> heldInStream(String factoryCode, String line) {
+        return getEntityManager().createQuery("""
+                        select i from Inspection i, QcBatch b
+                         where b.batchId = i.batchId and i.status = :status
+                           and b.factoryCode = :factoryCode and b.line = :line
+                         order by i.finishedAt""", Inspection.class)
+                .setParameter("status", InspectionStatus.ON_HOLD)
+                .setParameter("factoryCode", factoryCode)
+                .setParameter("line", line)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    public Result search(InspectionStatus status, int page, int size) {
+        Sort order = Sort.descending("finishedAt").and("batchId", Sort.Direction.Ascending);
+        PanacheQuery<Inspection> query = status == null ? findAll(order)
+                : find("status = :status", order, Parameters.with("status", status));
+        return new Result(query.page(Page.of(page, size)).list(), query.count());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.sneakerqc.qc.service;
+
+import dev.sneakerqc.contract.qc.QcProfile;
+import dev.sneakerqc.qc.client.CatalogProfiles;
+import dev.sneakerqc.qc.client.ProfileUnavailableException;
+import dev.sneakerqc.qc.config.QcConfig;
+import dev.sneakerqc.qc.persistence.InspectionRepository;
+import dev.sneakerqc.qc.persistence.QcBatchRepository;
+import dev.sneakerqc.support.tx.AfterCommit;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens inspections waiting for their QC profile, on a thread of its own so that a slow or absent catalog never
+ * holds up the consumer of production events. Woken when inspections are created or resumed; otherwise it looks
+ * every {@code qc.profiles.poll-interval}. Each inspection whose fetch fails is tried again with backoff
+ * (1 s doubling to 30 s) and meanwhile shows why it waits.
+ */
+@ApplicationScoped
+public class InspectionOpener {
+
+    private static final Logger LOG = Logger.getLogger(InspectionOpener.class);
+    private static final Object WAKE = new Object();
+
+    private final InspectionRepository inspections;
+    private final QcBatchRepository batches;
+    private final InspectionOpening opening;
+    private final CatalogProfiles catalog;
+    private final AfterCommit afterCommit;
+    private final QcConfig config;
+    private final Clock clock;
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    private volatile boolean running;
+    private Thread thread;
+
+    public InspectionOpener(InspectionRepository inspections, QcBatchRepository batches, InspectionOpening opening,
+                            CatalogProfiles catalog, AfterCommit afterCommit, QcConfig config, Clock clock) {
+        this.inspections = inspections;
+        this.batches = batches;
+        this.opening = opening;
+        this.catalog = catalog;
+        this.afterCommit = afterCommit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        thread = Thread.ofPlatform().name("inspection-opener").daemon().start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUps.release();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Looks for inspections to open once the current transaction commits. */
+    public void wakeAfterCommit() {
+        afterCommit.once(WAKE, this::wake);
+    }
+
+    void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<UUID> due = QuarkusTransaction.requiringNew().call(() ->
+                        inspections.awaitingProfileDue(clock.instant(), config.profiles().batchSize()));
+                due.forEach(this::openOne);
+                if (due.size() < config.profiles().batchSize()) {
+                    waitForWork();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("opening inspections failed (%s); retrying", e.toString());
+                try {
+                    waitForWork();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void openOne(UUID batchId) {
+        if (!running) {
+            return;
+        }
+        String styleCode = QuarkusTransaction.requiringNew().call(() -> batches.findById(batchId).styleCode());
+        QcProfile profile;
+        try {
+            profile = catalog.latest(styleCode);
+        } catch (ProfileUnavailableException e) {
+            LOG.debugf("inspection of %s waits for its profile: %s", batchId, e.getMessage());
+            opening.profileUnavailable(batchId, e.getMessage());
+            return;
+        }
+        opening.open(batchId, profile);
+    }
+
+    private void waitForWork() throws InterruptedException {
+        if (wakeUps.tryAcquire(config.profiles().pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            wakeUps.drainPermits();
+        }
+    }
+}
