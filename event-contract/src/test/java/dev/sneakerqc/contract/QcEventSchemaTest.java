@@ -17,6 +17,7 @@ import dev.sneakerqc.contract.qc.QcEvents;
 import dev.sneakerqc.contract.qc.QcProfile;
 import dev.sneakerqc.contract.qc.SeverityChanged;
 import dev.sneakerqc.contract.qc.StreamDiscontinued;
+import dev.sneakerqc.contract.qc.StreamLotJudged;
 import dev.sneakerqc.contract.qc.StreamResumed;
 import dev.sneakerqc.contract.qc.TestResultRecorded;
 import dev.sneakerqc.contract.qc.Verdict;
@@ -78,6 +79,10 @@ class QcEventSchemaTest {
                 EventEnvelope.wrapForStream(QcEvents.SEVERITY_CHANGED, UUID.randomUUID(), NOW, STREAM, 1,
                         new SeverityChanged("SKO", "990", DefectClass.MAJOR, InspectionSeverity.NORMAL,
                                 InspectionSeverity.TIGHTENED, "2 of the last 5 lots not accepted", BATCH)),
+                EventEnvelope.wrapForStream(QcEvents.STREAM_LOT_JUDGED, UUID.randomUUID(), NOW, STREAM, 2,
+                        new StreamLotJudged("SKO", "990", DefectClass.MAJOR, BATCH, "SKO-2026-000123",
+                                InspectionSeverity.NORMAL, false, 2, false, new StreamLotJudged.SwitchingStateSnapshot(
+                                InspectionSeverity.TIGHTENED, "", 0, 0, false))),
                 EventEnvelope.wrapForStream(QcEvents.STREAM_DISCONTINUED, UUID.randomUUID(), NOW, STREAM, 2,
                         new StreamDiscontinued("SKO", "990", DefectClass.MAJOR, 5, BATCH)),
                 EventEnvelope.wrapForStream(QcEvents.STREAM_RESUMED, UUID.randomUUID(), NOW, STREAM, 3,

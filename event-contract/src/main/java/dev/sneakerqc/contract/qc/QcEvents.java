@@ -19,6 +19,8 @@ public final class QcEvents {
             new EventType<>("TestResultRecorded", 1, TestResultRecorded.class);
     public static final EventType<VerdictIssued> VERDICT_ISSUED =
             new EventType<>("VerdictIssued", 1, VerdictIssued.class);
+    public static final EventType<StreamLotJudged> STREAM_LOT_JUDGED =
+            new EventType<>("StreamLotJudged", 1, StreamLotJudged.class);
     public static final EventType<SeverityChanged> SEVERITY_CHANGED =
             new EventType<>("SeverityChanged", 1, SeverityChanged.class);
     public static final EventType<StreamDiscontinued> STREAM_DISCONTINUED =
@@ -27,7 +29,7 @@ public final class QcEvents {
             new EventType<>("StreamResumed", 1, StreamResumed.class);
 
     public static final List<EventType<?>> ALL = List.of(INSPECTION_OPENED, INSPECTION_HELD, TEST_RESULT_RECORDED,
-            VERDICT_ISSUED, SEVERITY_CHANGED, STREAM_DISCONTINUED, STREAM_RESUMED);
+            VERDICT_ISSUED, STREAM_LOT_JUDGED, SEVERITY_CHANGED, STREAM_DISCONTINUED, STREAM_RESUMED);
 
     /** The CloudEvents {@code ce_source} of the QC service's events. */
     public static final String SOURCE = "/sneakerqc/qc-service";

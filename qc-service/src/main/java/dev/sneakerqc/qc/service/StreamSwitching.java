@@ -6,6 +6,7 @@ import dev.sneakerqc.contract.qc.InspectionSeverity;
 import dev.sneakerqc.contract.qc.QcEvents;
 import dev.sneakerqc.contract.qc.SeverityChanged;
 import dev.sneakerqc.contract.qc.StreamDiscontinued;
+import dev.sneakerqc.contract.qc.StreamLotJudged;
 import dev.sneakerqc.qc.inspection.InspectionJudge;
 import dev.sneakerqc.qc.inspection.QcBatch;
 import dev.sneakerqc.qc.messaging.QcEventRecorder;
@@ -56,7 +57,8 @@ public class StreamSwitching {
 
     /**
      * Applies a verdict's class outcomes to the batch's stream: records the lots and moves the severity (or
-     * discontinues) as the rules say. A class left PENDING (the batch was rejected by another class first) has no
+     * discontinues) as the rules say, announcing each lot counted (StreamLotJudged, with the state after it) and
+     * each change. A class left PENDING (the batch was rejected by another class first) has no
      * outcome of its own and does not count.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -74,6 +76,12 @@ public class StreamSwitching {
             SwitchingRules.Transition transition = rules.afterLot(state.state(), accepted,
                     tally.acceptedInReducedGap());
             state.apply(transition.next(), at);
+            SwitchingRules.State after = transition.next();
+            events.streamEvent(QcEvents.STREAM_LOT_JUDGED, stream, at, new StreamLotJudged(batch.factoryCode(),
+                    batch.line(), defectClass, batch.batchId(), batch.batchNumber(), tally.plan().severity(), accepted,
+                    tally.nonconforming(), tally.acceptedInReducedGap(), new StreamLotJudged.SwitchingStateSnapshot(
+                    after.severity(), after.recentOnNormal(), after.consecutiveAccepted(),
+                    after.notAcceptedOnTightened(), after.discontinued())));
             transition.change().ifPresent(change -> events.streamEvent(QcEvents.SEVERITY_CHANGED, stream, at,
                     new SeverityChanged(batch.factoryCode(), batch.line(), defectClass, change.from(), change.to(),
                             change.reason(), batch.batchId())));

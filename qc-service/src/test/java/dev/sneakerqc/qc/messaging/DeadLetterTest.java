@@ -11,7 +11,6 @@ import dev.sneakerqc.qc.support.QcFixtures;
 import dev.sneakerqc.qc.support.QcTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -43,14 +42,13 @@ class DeadLetterTest {
         UUID orphan = UUID.randomUUID();
         UUID good = UUID.randomUUID();
         try (ProductionEventsWriter writer = new ProductionEventsWriter()) {
-            writer.writeRaw(garbageKey, "{not json".getBytes(StandardCharsets.UTF_8), new RecordHeaders());
+            writer.writeRaw(garbageKey, "{not json".getBytes(StandardCharsets.UTF_8));
             writer.writeRaw(unknownTypeKey, ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"BatchExploded\","
-                    + "\"schemaVersion\":1,\"batchId\":\"" + unknownTypeKey + "\"}").getBytes(StandardCharsets.UTF_8),
-                    new RecordHeaders());
+                    + "\"schemaVersion\":1,\"batchId\":\"" + unknownTypeKey + "\"}").getBytes(StandardCharsets.UTF_8));
             List<EventEnvelope> events = ProductionEventsWriter.finishedBatch(UUID.fromString(invalidKey),
                     QcFixtures.batchNumber(factory), profile.styleCode(), factory, "990", 10);
             String invalid = EventJson.write(events.getFirst()).replace("\"quantity\":10", "\"quantity\":-10");
-            writer.writeRaw(invalidKey, invalid.getBytes(StandardCharsets.UTF_8), new RecordHeaders());
+            writer.writeRaw(invalidKey, invalid.getBytes(StandardCharsets.UTF_8));
             // A stage of a batch QC never heard of.
             writer.write(ProductionEventsWriter.finishedBatch(orphan, QcFixtures.batchNumber(factory),
                     profile.styleCode(), factory, "990", 10).get(3));

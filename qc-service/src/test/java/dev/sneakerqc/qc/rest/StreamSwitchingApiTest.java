@@ -96,11 +96,21 @@ class StreamSwitchingApiTest {
         assertThat(relaxed.getList("recentLots")).hasSize(14);
         lot("NORMAL", 5, true);
 
-        List<EventEnvelope> changes = streamEvents(2);
-        assertThat(changes).extracting(EventEnvelope::type).containsExactly("SeverityChanged", "SeverityChanged");
+        // Each of the 8 lots is counted for MAJOR and MINOR (16 StreamLotJudged), plus the two changes of MAJOR.
+        List<EventEnvelope> all = streamEvents(18);
+        assertThat(all).extracting(EventEnvelope::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 18).boxed().toList());
+        var lastMajor = all.stream().filter(event -> event.type().equals("StreamLotJudged"))
+                .map(event -> event.dataAs(QcEvents.STREAM_LOT_JUDGED))
+                .filter(lot -> lot.defectClass().name().equals("MAJOR")).reduce((first, second) -> second).orElseThrow();
+        assertThat(lastMajor.stateAfter().severity().name()).isEqualTo("NORMAL");
+        assertThat(lastMajor.stateAfter().consecutiveAccepted()).isEqualTo(1);
+        List<EventEnvelope> changes = all.stream().filter(event -> event.type().equals("SeverityChanged")).toList();
+        assertThat(changes).hasSize(2);
         assertThat(changes.get(0).dataAs(QcEvents.SEVERITY_CHANGED).to().name()).isEqualTo("TIGHTENED");
         assertThat(changes.get(1).dataAs(QcEvents.SEVERITY_CHANGED).to().name()).isEqualTo("NORMAL");
-        assertThat(changes).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+        assertThat(all.subList(2, 4)).extracting(EventEnvelope::type).as("the second lot for MAJOR, then its change")
+                .containsExactly("StreamLotJudged", "SeverityChanged");
     }
 
     @Test
@@ -113,7 +123,9 @@ class StreamSwitchingApiTest {
         lot("REDUCED", 2, false);
         assertThat(stream().getString("classes.MAJOR.severity")).isEqualTo("NORMAL");
         lot("NORMAL", 5, true);
-        List<EventEnvelope> majorChanges = streamEvents(3).stream()
+        // 13 lots counted for MAJOR and MINOR; MAJOR reduced then back to normal; MINOR reduced.
+        List<EventEnvelope> majorChanges = streamEvents(26 + 3).stream()
+                .filter(event -> event.type().equals("SeverityChanged"))
                 .filter(event -> event.dataAs(QcEvents.SEVERITY_CHANGED).defectClass().name().equals("MAJOR"))
                 .toList();
         assertThat(majorChanges).extracting(event -> event.dataAs(QcEvents.SEVERITY_CHANGED).to().name())
@@ -155,7 +167,8 @@ class StreamSwitchingApiTest {
                 .post("/api/streams/{factory}/{line}/corrective-actions", factory, LINE)
                 .then().statusCode(400).body("errors.field", hasItem("description")).body("errors.field", hasItem("by"));
 
-        List<EventEnvelope> events = streamEvents(3);
+        List<EventEnvelope> events = streamEvents(14 + 3).stream()
+                .filter(event -> !event.type().equals("StreamLotJudged")).toList();
         assertThat(events).extracting(EventEnvelope::type)
                 .containsExactly("SeverityChanged", "StreamDiscontinued", "StreamResumed");
         assertThat(events.get(2).dataAs(QcEvents.STREAM_RESUMED).by()).isEqualTo("qc.manager");

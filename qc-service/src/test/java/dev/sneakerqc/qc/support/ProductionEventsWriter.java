@@ -15,12 +15,7 @@ import dev.sneakerqc.contract.production.MaterialLot;
 import dev.sneakerqc.contract.production.ModelCategory;
 import dev.sneakerqc.contract.production.ProductionEvents;
 import dev.sneakerqc.contract.production.ProductionStage;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import dev.sneakerqc.infra.kafka.TopicWriter;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.math.BigDecimal;
@@ -30,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes production events to {@code production-events} as the catalog's relay does (same envelope, key and
@@ -38,14 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProductionEventsWriter implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer;
-
-    public ProductionEventsWriter() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
+    private final TopicWriter writer = new TopicWriter(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), Topics.PRODUCTION_EVENTS);
 
     /** The events of a batch planned and walked through every stage: sequence 1 to 6. */
     public static List<EventEnvelope> finishedBatch(UUID batchId, String batchNumber, String styleCode,
@@ -70,28 +58,20 @@ public final class ProductionEventsWriter implements AutoCloseable {
 
     public void write(List<EventEnvelope> events) {
         events.forEach(this::write);
-        producer.flush();
     }
 
     public void write(EventEnvelope event) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.TYPE, event.type().getBytes(StandardCharsets.UTF_8));
-        writeRaw(event.aggregateKey(), EventJson.write(event).getBytes(StandardCharsets.UTF_8), headers);
+        writer.write(event.aggregateKey(), EventJson.write(event).getBytes(StandardCharsets.UTF_8),
+                Map.of(CloudEventHeaders.ID, event.eventId().toString(), CloudEventHeaders.TYPE, event.type()));
     }
 
     /** Writes any bytes, e.g. a poison record. */
-    public void writeRaw(String key, byte[] value, RecordHeaders headers) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.PRODUCTION_EVENTS, null, key, value, headers))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot write to production-events", e);
-        }
+    public void writeRaw(String key, byte[] value) {
+        writer.write(key, value, Map.of());
     }
 
     @Override
     public void close() {
-        producer.close();
+        writer.close();
     }
 }
