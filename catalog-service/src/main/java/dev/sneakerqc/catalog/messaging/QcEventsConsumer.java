@@ -3,6 +3,7 @@ package dev.sneakerqc.catalog.messaging;
 import dev.sneakerqc.catalog.config.CatalogConfig;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.support.consumer.ConsumerSettings;
+import dev.sneakerqc.support.consumer.ConsumerRegistry;
 import dev.sneakerqc.support.consumer.DeadLetterPublisher;
 import dev.sneakerqc.support.consumer.KafkaEventConsumer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,9 +31,10 @@ public class QcEventsConsumer {
                 kafka, handler, deadLetters);
     }
 
-    void start(@Observes StartupEvent startup) {
+    void start(@Observes StartupEvent startup, ConsumerRegistry registry) {
         if (enabled) {
             consumer.start();
+            registry.register(consumer);
         } else {
             LOG.info("consumer of qc-events disabled (catalog.consumer.enabled=false)");
         }

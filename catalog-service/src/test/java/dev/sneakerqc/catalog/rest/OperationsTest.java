@@ -23,7 +23,8 @@ class OperationsTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "outbox"))
+                .body("checks.name", hasItems("Database connections health check", "outbox", "consumers"))
+                .body("checks.find { it.name == 'consumers' }.data.'qc-events.running'", equalTo(true))
                 .body("checks.find { it.name == 'outbox' }.data.kafka", equalTo("reachable"))
                 .body("checks.find { it.name == 'outbox' }.data.pendingEvents", notNullValue())
                 .body("checks.find { it.name == 'outbox' }.data.oldestPendingAgeMillis", notNullValue());

@@ -3,6 +3,7 @@ package dev.sneakerqc.qc.messaging;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.qc.config.QcConfig;
 import dev.sneakerqc.support.consumer.ConsumerSettings;
+import dev.sneakerqc.support.consumer.ConsumerRegistry;
 import dev.sneakerqc.support.consumer.DeadLetterPublisher;
 import dev.sneakerqc.support.consumer.KafkaEventConsumer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -32,9 +33,10 @@ public class ProductionEventsConsumer {
                 kafka, handler, deadLetters);
     }
 
-    void start(@Observes StartupEvent startup) {
+    void start(@Observes StartupEvent startup, ConsumerRegistry registry) {
         if (enabled) {
             consumer.start();
+            registry.register(consumer);
         } else {
             LOG.info("consumer of production-events disabled (qc.consumer.enabled=false)");
         }
