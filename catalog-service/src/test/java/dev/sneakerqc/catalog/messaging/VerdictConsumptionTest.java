@@ -102,6 +102,10 @@ class VerdictConsumptionTest {
             assertThat(new String(dead.getFirst().headers().lastHeader("dead-letter-reason").value(),
                     StandardCharsets.UTF_8)).contains("does not know");
         }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().queryParam("redriven", "false").get("/api/admin/dead-letters").then().statusCode(200)
+                        .body("items.find { it.key == '" + unknown + "' }.topic", equalTo("qc-events"))
+                        .body("items.find { it.key == '" + unknown + "' }.consumerGroup", equalTo("catalog-service")));
     }
 
     private static String finishedBatch() {

@@ -44,14 +44,18 @@ public class DeadLetterPublisher {
     private static final int MAX_REASON_LENGTH = 2_000;
 
     private final Map<String, Object> kafkaConfig;
+    private final DeadLetterStore store;
     private Producer<String, byte[]> producer;
 
-    public DeadLetterPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public DeadLetterPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                               DeadLetterStore store) {
         this.kafkaConfig = kafkaConfig;
+        this.store = store;
     }
 
     /**
-     * Dead-letters a record and waits until Kafka has it.
+     * Dead-letters a record: waits until Kafka has it on the dead-letter topic, and keeps it in the
+     * {@code dead_letter} table (in the caller's transaction if there is one) for listing and redrive.
      *
      * @throws DeadLetterFailedException when Kafka did not acknowledge it; the batch must be retried
      */
@@ -72,12 +76,29 @@ public class DeadLetterPublisher {
                     .get(30, TimeUnit.SECONDS);
             LOG.warnf("dead-lettered %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(),
                     deadLetterTopic, reason);
+            store.record(record, reason, consumerGroup);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeadLetterFailedException("interrupted while dead-lettering", e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             throw new DeadLetterFailedException("cannot dead-letter " + record.topic() + "-" + record.partition()
                     + "@" + record.offset() + " to " + deadLetterTopic, e);
+        }
+    }
+
+    /**
+     * Sends a record back to a topic (a redrive) and waits for Kafka's acknowledgement.
+     *
+     * @throws DeadLetterFailedException when Kafka did not acknowledge it
+     */
+    public void republish(String topic, String key, byte[] value, RecordHeaders headers) {
+        try {
+            producer().send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeadLetterFailedException("interrupted while sending to " + topic, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new DeadLetterFailedException("cannot send to " + topic, e);
         }
     }
 
