@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
@@ -20,6 +21,8 @@ import java.time.temporal.ChronoUnit;
 public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            // Decimals keep their scale (4.0 stays 4.0, not 4): what a consumer rebuilds equals what was stored.
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -15,6 +15,17 @@ public interface QcConfig {
 
     Profiles profiles();
 
+    Replay replay();
+
+    interface Replay {
+        /**
+         * How long a full replay holds before switching the rebuilt state in, with the service held still. For
+         * tests that need changes to arrive during a rebuild; zero in production.
+         */
+        @WithDefault("0s")
+        Duration pauseBeforeSwitch();
+    }
+
     interface Switching {
         /**
          * Whether reduced inspection is approved by the responsible authority: without it a stream never switches

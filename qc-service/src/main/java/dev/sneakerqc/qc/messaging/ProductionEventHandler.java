@@ -3,6 +3,7 @@ package dev.sneakerqc.qc.messaging;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.production.ProductionEvents;
+import dev.sneakerqc.qc.replay.ReplayGate;
 import dev.sneakerqc.qc.service.BatchIntake;
 import dev.sneakerqc.support.consumer.DeadLetters;
 import dev.sneakerqc.support.consumer.EventBatchHandler;
@@ -23,14 +24,17 @@ public class ProductionEventHandler implements EventBatchHandler {
 
     private final ProcessedEvents processed;
     private final BatchIntake intake;
+    private final ReplayGate gate;
 
-    public ProductionEventHandler(ProcessedEvents processed, BatchIntake intake) {
+    public ProductionEventHandler(ProcessedEvents processed, BatchIntake intake, ReplayGate gate) {
         this.processed = processed;
         this.intake = intake;
+        this.gate = gate;
     }
 
     @Override
     public void handle(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters) {
+        gate.requireNoReplay(); // while the state is rebuilt, the batch waits (retried, never dead-lettered)
         for (ConsumerRecord<String, byte[]> record : records) {
             String refusal = EventRecords.refusalOf(record, ProductionEvents.ALL);
             if (refusal != null) {

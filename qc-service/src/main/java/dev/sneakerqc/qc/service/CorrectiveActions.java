@@ -6,6 +6,7 @@ import dev.sneakerqc.contract.qc.StreamResumed;
 import dev.sneakerqc.qc.inspection.Inspection;
 import dev.sneakerqc.qc.persistence.InspectionRepository;
 import dev.sneakerqc.qc.persistence.SwitchingRepository;
+import dev.sneakerqc.qc.replay.ReplayGate;
 import dev.sneakerqc.qc.stream.CorrectiveAction;
 import dev.sneakerqc.qc.stream.SwitchingRules;
 import dev.sneakerqc.qc.stream.SwitchingState;
@@ -42,20 +43,23 @@ public class CorrectiveActions {
     private final InspectionRepository inspections;
     private final InspectionOpener opener;
     private final QcEventRecorder events;
+    private final ReplayGate gate;
     private final Clock clock;
 
     public CorrectiveActions(SwitchingRepository switching, SwitchingRules rules, InspectionRepository inspections,
-                             InspectionOpener opener, QcEventRecorder events, Clock clock) {
+                             InspectionOpener opener, QcEventRecorder events, ReplayGate gate, Clock clock) {
         this.switching = switching;
         this.rules = rules;
         this.inspections = inspections;
         this.opener = opener;
         this.events = events;
+        this.gate = gate;
         this.clock = clock;
     }
 
     @Transactional
     public Resumed record(String factoryCode, String line, String description, String by) {
+        gate.requireNoReplay();
         String streamKey = QcEvents.streamKey(factoryCode, line);
         if (switching.findStream(factoryCode, line).isEmpty()) {
             throw Problems.notFound("stream", streamKey);

@@ -6,6 +6,7 @@ import dev.sneakerqc.qc.client.ProfileUnavailableException;
 import dev.sneakerqc.qc.config.QcConfig;
 import dev.sneakerqc.qc.persistence.InspectionRepository;
 import dev.sneakerqc.qc.persistence.QcBatchRepository;
+import dev.sneakerqc.qc.replay.ReplayGate;
 import dev.sneakerqc.support.tx.AfterCommit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,6 +40,7 @@ public class InspectionOpener {
     private final CatalogProfiles catalog;
     private final AfterCommit afterCommit;
     private final QcConfig config;
+    private final ReplayGate gate;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
 
@@ -46,13 +48,15 @@ public class InspectionOpener {
     private Thread thread;
 
     public InspectionOpener(InspectionRepository inspections, QcBatchRepository batches, InspectionOpening opening,
-                            CatalogProfiles catalog, AfterCommit afterCommit, QcConfig config, Clock clock) {
+                            CatalogProfiles catalog, AfterCommit afterCommit, QcConfig config, ReplayGate gate,
+                            Clock clock) {
         this.inspections = inspections;
         this.batches = batches;
         this.opening = opening;
         this.catalog = catalog;
         this.afterCommit = afterCommit;
         this.config = config;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -87,6 +91,10 @@ public class InspectionOpener {
     private void run() {
         while (running) {
             try {
+                if (gate.activeReplay().isPresent()) {
+                    waitForWork(); // no calls to the catalog while the state is rebuilt
+                    continue;
+                }
                 List<UUID> due = QuarkusTransaction.requiringNew().call(() ->
                         inspections.awaitingProfileDue(clock.instant(), config.profiles().batchSize()));
                 due.forEach(this::openOne);

@@ -13,6 +13,7 @@ import dev.sneakerqc.qc.inspection.QcBatch;
 import dev.sneakerqc.qc.messaging.QcEventRecorder;
 import dev.sneakerqc.qc.persistence.InspectionRepository;
 import dev.sneakerqc.qc.persistence.QcBatchRepository;
+import dev.sneakerqc.qc.replay.ReplayGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -33,15 +34,17 @@ public class InspectionOpening {
     private final StreamSwitching switching;
     private final InspectionPlanner planner;
     private final QcEventRecorder events;
+    private final ReplayGate gate;
     private final Clock clock;
 
     public InspectionOpening(InspectionRepository inspections, QcBatchRepository batches, StreamSwitching switching,
-                             InspectionPlanner planner, QcEventRecorder events, Clock clock) {
+                             InspectionPlanner planner, QcEventRecorder events, ReplayGate gate, Clock clock) {
         this.inspections = inspections;
         this.batches = batches;
         this.switching = switching;
         this.planner = planner;
         this.events = events;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -59,6 +62,7 @@ public class InspectionOpening {
     /** Opens the inspection with the fetched profile, unless something else happened to it meanwhile. */
     @Transactional
     public void open(UUID batchId, QcProfile profile) {
+        gate.requireNoReplay();
         Inspection inspection = inspections.findForUpdate(batchId).orElseThrow();
         if (inspection.status() != InspectionStatus.AWAITING_PROFILE) {
             return;
@@ -81,6 +85,7 @@ public class InspectionOpening {
     /** Notes that the profile could not be fetched; it is tried again later. */
     @Transactional
     public void profileUnavailable(UUID batchId, String reason) {
+        gate.requireNoReplay();
         Inspection inspection = inspections.findForUpdate(batchId).orElseThrow();
         if (inspection.status() == InspectionStatus.AWAITING_PROFILE) {
             inspection.profileUnavailable(reason, clock.instant());

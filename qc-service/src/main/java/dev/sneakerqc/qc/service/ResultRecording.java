@@ -17,6 +17,7 @@ import dev.sneakerqc.qc.messaging.QcEventRecorder;
 import dev.sneakerqc.qc.persistence.InspectionRepository;
 import dev.sneakerqc.qc.persistence.QcBatchRepository;
 import dev.sneakerqc.qc.persistence.TestResultRepository;
+import dev.sneakerqc.qc.replay.ReplayGate;
 import dev.sneakerqc.support.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -72,20 +73,23 @@ public class ResultRecording {
     private final TestResultRepository results;
     private final StreamSwitching switching;
     private final QcEventRecorder events;
+    private final ReplayGate gate;
     private final Clock clock;
 
     public ResultRecording(InspectionRepository inspections, QcBatchRepository batches, TestResultRepository results,
-                           StreamSwitching switching, QcEventRecorder events, Clock clock) {
+                           StreamSwitching switching, QcEventRecorder events, ReplayGate gate, Clock clock) {
         this.inspections = inspections;
         this.batches = batches;
         this.results = results;
         this.switching = switching;
         this.events = events;
+        this.gate = gate;
         this.clock = clock;
     }
 
     @Transactional
     public Recorded record(UUID batchId, Measurement measurement) {
+        gate.requireNoReplay();
         Inspection inspection = inspections.findForUpdate(batchId)
                 .orElseThrow(() -> Problems.notFound("inspection of batch", batchId));
         requireOpen(inspection);

@@ -63,12 +63,15 @@ public class StreamSwitching {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterVerdict(QcBatch batch, InspectionJudge.Judgement judgement, Instant at) {
+        List<DefectClass> decided = SWITCHED_CLASSES.stream()
+                .filter(defectClass -> judgement.classes().get(defectClass).decision() != ClassDecision.PENDING)
+                .toList();
+        if (decided.isEmpty()) {
+            return;
+        }
         SwitchingStream stream = switching.lockStream(batch.factoryCode(), batch.line());
-        for (DefectClass defectClass : SWITCHED_CLASSES) {
+        for (DefectClass defectClass : decided) {
             InspectionJudge.ClassTally tally = judgement.classes().get(defectClass);
-            if (tally.decision() == ClassDecision.PENDING) {
-                continue;
-            }
             boolean accepted = tally.decision() == ClassDecision.ACCEPTED;
             SwitchingState state = switching.state(batch.factoryCode(), batch.line(), defectClass, at);
             switching.record(new StreamLot(batch.factoryCode(), batch.line(), defectClass, batch.batchId(),

@@ -23,7 +23,8 @@ final class TransientFailures {
 
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+            if (cause instanceof RetryLater || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException
                     || cause instanceof RetriableException
                     || cause instanceof DeadLetterPublisher.DeadLetterFailedException) {
                 return true;

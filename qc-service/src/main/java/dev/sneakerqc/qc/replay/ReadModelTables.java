@@ -1,0 +1,174 @@
+package dev.sneakerqc.qc.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sneakerqc.support.persistence.DatabaseJsonFormat;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The QC read-model tables: created empty in a schema of their own ({@code qc_rebuild}) with the structure of the
+ * live ones, bulk-loaded with COPY, and swapped in for the live ones in one transaction.
+ */
+final class ReadModelTables {
+
+    static final String REBUILD_SCHEMA = "qc_rebuild";
+    static final String RETIRED_SCHEMA = "qc_retired";
+    static final List<String> TABLES = List.of("qc_batch", "inspection", "test_result", "test_result_audit",
+            "switching_stream", "switching_state", "stream_lot", "corrective_action", "processed_event");
+
+    private ReadModelTables() {
+    }
+
+    /** Creates empty copies of the live tables (columns, defaults, constraints, indexes, identities). */
+    static void createRebuildTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + REBUILD_SCHEMA + " cascade");
+            statement.execute("create schema " + REBUILD_SCHEMA);
+            for (String table : TABLES) {
+                statement.execute("create table " + REBUILD_SCHEMA + "." + table + " (like public." + table
+                        + " including all)");
+            }
+        }
+    }
+
+    /** Loads the whole model into the tables of a schema. */
+    static void load(Connection connection, String schema, ReplayModel model) throws SQLException, IOException {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        loadBatchTables(copy, schema, model);
+        loadStreamsAndProcessed(copy, schema, model);
+    }
+
+    /** Loads the batch tables of a one-batch model into the live tables. */
+    static void loadBatch(Connection connection, ReplayModel model) throws SQLException, IOException {
+        loadBatchTables(connection.unwrap(PGConnection.class).getCopyAPI(), "public", model);
+    }
+
+    private static void loadBatchTables(CopyManager copy, String schema, ReplayModel model)
+            throws SQLException, IOException {
+        copy(copy, schema, "qc_batch", "batch_id, batch_number, style_code, factory_code, line, quantity, stage, "
+                + "last_production_sequence, planned_at, updated_at", model.batches.values(), row -> line(
+                row.batchId, row.batchNumber, row.styleCode, row.factoryCode, row.line, row.quantity, row.stage,
+                row.lastProductionSequence, row.plannedAt, row.updatedAt));
+        copy(copy, schema, "inspection", "batch_id, status, profile, plans, sample_pairs, verdict, awaiting_reason, "
+                + "profile_attempts, next_profile_attempt_at, finished_at, opened_at, decided_at, last_event_sequence, "
+                + "version", model.inspections.values(), row -> line(row.batchId, row.status, json(row.profile),
+                json(row.plans), row.samplePairs, row.verdict, row.awaitingReason, 0, null, row.finishedAt,
+                row.openedAt, row.decidedAt, row.lastEventSequence, 0));
+        copy(copy, schema, "test_result", "batch_id, sample_unit, method, defect_class, value, passed, technician, "
+                + "equipment_id, recorded_at, corrections", model.results.values(), row -> line(row.batchId,
+                row.sampleUnit, row.method, row.defectClass, row.value, row.passed, row.technician, row.equipmentId,
+                row.recordedAt, row.corrections));
+        copy(copy, schema, "test_result_audit", "batch_id, sample_unit, method, value, passed, technician, "
+                + "equipment_id, recorded_at, correction, reason, replaced_value", model.audit, row -> line(
+                row.batchId(), row.sampleUnit(), row.method(), row.value(), row.passed(), row.technician(),
+                row.equipmentId(), row.recordedAt(), row.correction(), row.reason(), row.replacedValue()));
+    }
+
+    private static void loadStreamsAndProcessed(CopyManager copy, String schema, ReplayModel model)
+            throws SQLException, IOException {
+        copy(copy, schema, "switching_stream", "factory_code, line, last_event_sequence",
+                model.streams.entrySet(), entry -> line(entry.getKey().factoryCode(), entry.getKey().line(),
+                        entry.getValue()));
+        copy(copy, schema, "switching_state", "factory_code, line, defect_class, severity, recent_on_normal, "
+                + "consecutive_accepted, not_accepted_on_tightened, discontinued, updated_at", model.states.values(),
+                row -> line(row.key().factoryCode(), row.key().line(), row.key().defectClass(),
+                        row.state().severity(), row.state().recentOnNormal(), row.state().consecutiveAccepted(),
+                        row.state().notAcceptedOnTightened(), row.state().discontinued(), row.updatedAt()));
+        copy(copy, schema, "stream_lot", "factory_code, line, defect_class, batch_id, batch_number, severity, "
+                + "accepted, nonconforming, decided_at", model.lots, row -> line(row.factoryCode(), row.line(),
+                row.defectClass(), row.batchId(), row.batchNumber(), row.severity(), row.accepted(),
+                row.nonconforming(), row.decidedAt()));
+        copy(copy, schema, "corrective_action", "factory_code, line, description, recorded_by, recorded_at",
+                model.correctiveActions, row -> line(row.factoryCode(), row.line(), row.description(), row.by(),
+                        row.recordedAt()));
+        Instant now = Instant.now();
+        copy(copy, schema, "processed_event", "event_id, topic, kafka_partition, kafka_offset, processed_at",
+                model.processed, row -> line(row.eventId(), row.topic(), row.partition(), row.offset(), now));
+    }
+
+    /**
+     * Puts the rebuilt tables in place of the live ones; in the caller's transaction, so readers see either the
+     * old state or the new, never a mix.
+     */
+    static void swap(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + RETIRED_SCHEMA + " cascade");
+            statement.execute("create schema " + RETIRED_SCHEMA);
+            for (String table : TABLES) {
+                statement.execute("alter table public." + table + " set schema " + RETIRED_SCHEMA);
+            }
+            for (String table : TABLES) {
+                statement.execute("alter table " + REBUILD_SCHEMA + "." + table + " set schema public");
+            }
+        }
+    }
+
+    /** Drops what a replay left behind: the retired tables, an unfinished rebuild. */
+    static void dropLeftovers(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + RETIRED_SCHEMA + " cascade");
+            statement.execute("drop schema if exists " + REBUILD_SCHEMA + " cascade");
+        }
+    }
+
+    private static <T> void copy(CopyManager copy, String schema, String table, String columns, Iterable<T> rows,
+                                 Function<T, String> toLine) throws SQLException, IOException {
+        StringBuilder text = new StringBuilder();
+        for (T row : rows) {
+            text.append(toLine.apply(row)).append('\n');
+        }
+        copy.copyIn("copy " + schema + "." + table + " (" + columns + ") from stdin", new StringReader(text.toString()));
+    }
+
+    /** A row in COPY's text format. */
+    private static String line(Object... values) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append('\t');
+            }
+            Object value = values[i];
+            if (value == null) {
+                line.append("\\N");
+            } else if (value instanceof java.math.BigDecimal decimal) {
+                line.append(decimal.toPlainString());
+            } else {
+                escape(line, value.toString());
+            }
+        }
+        return line.toString();
+    }
+
+    private static void escape(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return DatabaseJsonFormat.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON column", e);
+        }
+    }
+}

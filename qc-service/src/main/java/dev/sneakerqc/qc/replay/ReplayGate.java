@@ -1,0 +1,93 @@
+package dev.sneakerqc.qc.replay;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Holds the whole service (every instance) still while a replay rebuilds the QC state: a single database row
+ * names the active replay. Every change to the QC state reads it with a share lock in its own transaction, so
+ * taking the row for a replay waits for changes in flight, and changes after it are refused. A replay that stops
+ * sending heartbeats for a minute (its instance died) no longer holds anything.
+ */
+@ApplicationScoped
+public class ReplayGate {
+
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+
+    private final EntityManager entityManager;
+
+    public ReplayGate(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Refuses the current transaction's change while a replay runs.
+     *
+     * @throws ReplayInProgressException when one does
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireNoReplay() {
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                        "select active_replay, heartbeat_at from qc_maintenance where id = 1 for share")
+                .getSingleResult();
+        active(row).ifPresent(replay -> {
+            throw new ReplayInProgressException(replay);
+        });
+    }
+
+    /** The running replay, if any. */
+    @Transactional
+    public Optional<UUID> activeReplay() {
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                "select active_replay, heartbeat_at from qc_maintenance where id = 1").getSingleResult();
+        return active(row);
+    }
+
+    /** Takes the gate for a replay; false when another replay holds it. Waits for changes in flight. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean acquire(UUID replayId) {
+        return entityManager.createNativeQuery("""
+                        update qc_maintenance set active_replay = ?1, heartbeat_at = now()
+                         where id = 1 and (active_replay is null or heartbeat_at < now() - make_interval(secs => ?2))""")
+                .setParameter(1, replayId)
+                .setParameter(2, (double) ABANDONED_AFTER.toSeconds())
+                .executeUpdate() == 1;
+    }
+
+    /** Tells other instances the replay is alive. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void heartbeat(UUID replayId) {
+        entityManager.createNativeQuery("update qc_maintenance set heartbeat_at = now() where active_replay = ?1")
+                .setParameter(1, replayId)
+                .executeUpdate();
+    }
+
+    /** Lets changes through again (in the caller's transaction, e.g. the one switching the state in). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(UUID replayId) {
+        entityManager.createNativeQuery(
+                        "update qc_maintenance set active_replay = null, heartbeat_at = null where active_replay = ?1")
+                .setParameter(1, replayId)
+                .executeUpdate();
+    }
+
+    private static Optional<UUID> active(Object[] row) {
+        if (row[0] == null) {
+            return Optional.empty();
+        }
+        OffsetDateTime heartbeat = row[1] instanceof OffsetDateTime time ? time
+                : row[1] instanceof java.time.Instant instant ? instant.atOffset(ZoneOffset.UTC)
+                : row[1] instanceof java.sql.Timestamp timestamp ? timestamp.toInstant().atOffset(ZoneOffset.UTC) : null;
+        if (heartbeat != null && heartbeat.isBefore(OffsetDateTime.now().minus(ABANDONED_AFTER))) {
+            return Optional.empty();
+        }
+        return Optional.of((UUID) row[0]);
+    }
+}

@@ -1,0 +1,292 @@
+package dev.sneakerqc.qc.replay;
+
+import dev.sneakerqc.contract.EventEnvelope;
+import dev.sneakerqc.contract.EventJson;
+import dev.sneakerqc.contract.production.BatchPlanned;
+import dev.sneakerqc.contract.production.ProductionEvents;
+import dev.sneakerqc.contract.production.ProductionStage;
+import dev.sneakerqc.contract.qc.ClassPlan;
+import dev.sneakerqc.contract.qc.DefectClass;
+import dev.sneakerqc.contract.qc.DurabilityTestMethod;
+import dev.sneakerqc.contract.qc.InspectionHeld;
+import dev.sneakerqc.contract.qc.InspectionOpened;
+import dev.sneakerqc.contract.qc.InspectionSeverity;
+import dev.sneakerqc.contract.qc.QcEvents;
+import dev.sneakerqc.contract.qc.QcProfile;
+import dev.sneakerqc.contract.qc.StreamLotJudged;
+import dev.sneakerqc.contract.qc.StreamResumed;
+import dev.sneakerqc.contract.qc.TestResultRecorded;
+import dev.sneakerqc.contract.qc.Verdict;
+import dev.sneakerqc.contract.qc.VerdictIssued;
+import dev.sneakerqc.support.consumer.EventRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The QC read models rebuilt in memory from the event topics: production-events first (as far as the live
+ * consumer had applied them), then qc-events. Applies each event exactly as the live service did when it made
+ * the change, with the same refusals and the same idempotency, and without side effects (no REST calls, no
+ * events, no outbox). Times come from the events, which carry the times the live service stored.
+ */
+final class ReplayModel {
+
+    static final String AWAITING_REASON = "fetching the model's QC profile from the catalog";
+    static final String RESUMED_REASON = "stream resumed; fetching the model's QC profile from the catalog";
+
+    static final class BatchRow {
+        UUID batchId;
+        String batchNumber;
+        String styleCode;
+        String factoryCode;
+        String line;
+        int quantity;
+        ProductionStage stage;
+        long lastProductionSequence;
+        Instant plannedAt;
+        Instant updatedAt;
+    }
+
+    static final class InspectionRow {
+        UUID batchId;
+        String status;
+        QcProfile profile;
+        Map<DefectClass, ClassPlan> plans;
+        Integer samplePairs;
+        Verdict verdict;
+        String awaitingReason;
+        Instant finishedAt;
+        Instant openedAt;
+        Instant decidedAt;
+        long lastEventSequence;
+    }
+
+    static final class ResultRow {
+        UUID batchId;
+        int sampleUnit;
+        DurabilityTestMethod method;
+        DefectClass defectClass;
+        BigDecimal value;
+        boolean passed;
+        String technician;
+        String equipmentId;
+        Instant recordedAt;
+        int corrections;
+    }
+
+    record AuditRow(UUID batchId, int sampleUnit, DurabilityTestMethod method, BigDecimal value, boolean passed,
+                    String technician, String equipmentId, Instant recordedAt, boolean correction, String reason,
+                    BigDecimal replacedValue) {
+    }
+
+    record ResultKey(UUID batchId, int sampleUnit, DurabilityTestMethod method) {
+    }
+
+    record StreamKey(String factoryCode, String line) {
+    }
+
+    record StateKey(String factoryCode, String line, DefectClass defectClass) {
+    }
+
+    record StateRow(StateKey key, StreamLotJudged.SwitchingStateSnapshot state, Instant updatedAt) {
+    }
+
+    record LotRow(String factoryCode, String line, DefectClass defectClass, UUID batchId, String batchNumber,
+                  InspectionSeverity severity, boolean accepted, int nonconforming, Instant decidedAt) {
+    }
+
+    record CorrectiveActionRow(String factoryCode, String line, String description, String by, Instant recordedAt) {
+    }
+
+    record ProcessedRow(UUID eventId, String topic, int partition, long offset) {
+    }
+
+    final Map<UUID, BatchRow> batches = new LinkedHashMap<>();
+    final Map<UUID, InspectionRow> inspections = new LinkedHashMap<>();
+    final Map<ResultKey, ResultRow> results = new LinkedHashMap<>();
+    final List<AuditRow> audit = new ArrayList<>();
+    final Map<StreamKey, Long> streams = new LinkedHashMap<>();
+    final Map<StateKey, StateRow> states = new LinkedHashMap<>();
+    final List<LotRow> lots = new ArrayList<>();
+    final List<CorrectiveActionRow> correctiveActions = new ArrayList<>();
+    final List<ProcessedRow> processed = new ArrayList<>();
+
+    private final UUID onlyBatch;
+    private final Set<UUID> processedIds = new HashSet<>();
+    private final Set<UUID> appliedQcEvents = new HashSet<>();
+
+    /** A model of everything, or of one batch only ({@code onlyBatch} non-null: stream state is left out). */
+    ReplayModel(UUID onlyBatch) {
+        this.onlyBatch = onlyBatch;
+    }
+
+    /** Whether a record's key concerns this model at all; records that don't are skipped unread. */
+    boolean concerns(ConsumerRecord<String, byte[]> record) {
+        return onlyBatch == null || onlyBatch.toString().equals(record.key());
+    }
+
+    /** Applies a production-events record as the live consumer did. */
+    void applyProductionEvent(ConsumerRecord<String, byte[]> record) {
+        if (!concerns(record) || EventRecords.refusalOf(record, ProductionEvents.ALL) != null) {
+            return;
+        }
+        EventEnvelope event = EventJson.read(record.value());
+        BatchRow batch = batches.get(event.batchId());
+        boolean planned = event.is(ProductionEvents.BATCH_PLANNED);
+        if (!planned && (batch == null || event.sequence() > batch.lastProductionSequence + 1)) {
+            return; // the live consumer dead-lettered it
+        }
+        if (!processedIds.add(event.eventId())) {
+            return;
+        }
+        processed.add(new ProcessedRow(event.eventId(), record.topic(), record.partition(), record.offset()));
+        if (planned) {
+            if (batch == null) {
+                BatchPlanned data = event.dataAs(ProductionEvents.BATCH_PLANNED);
+                BatchRow row = new BatchRow();
+                row.batchId = event.batchId();
+                row.batchNumber = data.batchNumber();
+                row.styleCode = data.styleCode();
+                row.factoryCode = data.factoryCode();
+                row.line = data.line();
+                row.quantity = data.quantity();
+                row.lastProductionSequence = 1;
+                row.plannedAt = event.occurredAt();
+                row.updatedAt = event.occurredAt();
+                batches.put(row.batchId, row);
+            }
+            return;
+        }
+        if (event.sequence() <= batch.lastProductionSequence) {
+            return;
+        }
+        ProductionStage stage = event.is(ProductionEvents.BATCH_STAGE_COMPLETED)
+                ? event.dataAs(ProductionEvents.BATCH_STAGE_COMPLETED).stage() : null;
+        batch.lastProductionSequence = event.sequence();
+        if (stage != null) {
+            batch.stage = stage;
+        }
+        batch.updatedAt = event.occurredAt();
+        if (stage == ProductionStage.FINISHED) {
+            InspectionRow inspection = new InspectionRow();
+            inspection.batchId = batch.batchId;
+            inspection.status = "AWAITING_PROFILE";
+            inspection.awaitingReason = AWAITING_REASON;
+            inspection.finishedAt = event.occurredAt();
+            inspections.put(inspection.batchId, inspection);
+        }
+    }
+
+    /** Applies a qc-events record: the change the live service made when it emitted it. */
+    void applyQcEvent(ConsumerRecord<String, byte[]> record) {
+        if (!concerns(record) || EventRecords.refusalOf(record, QcEvents.ALL) != null) {
+            return;
+        }
+        EventEnvelope event = EventJson.read(record.value());
+        if (!appliedQcEvents.add(event.eventId())) {
+            return; // delivered twice
+        }
+        if (event.batchId() != null) {
+            applyInspectionEvent(event);
+        } else if (onlyBatch == null) {
+            applyStreamEvent(event);
+        }
+    }
+
+    private void applyInspectionEvent(EventEnvelope event) {
+        InspectionRow inspection = inspections.get(event.batchId());
+        if (inspection == null) {
+            return;
+        }
+        inspection.lastEventSequence = event.sequence();
+        Instant at = event.occurredAt();
+        if (event.is(QcEvents.INSPECTION_OPENED)) {
+            InspectionOpened opened = event.dataAs(QcEvents.INSPECTION_OPENED);
+            inspection.status = "OPEN";
+            inspection.profile = opened.profile();
+            inspection.plans = opened.plans();
+            inspection.samplePairs = opened.samplePairs();
+            inspection.awaitingReason = null;
+            inspection.openedAt = at;
+        } else if (event.is(QcEvents.INSPECTION_HELD)) {
+            InspectionHeld held = event.dataAs(QcEvents.INSPECTION_HELD);
+            inspection.status = "ON_HOLD";
+            inspection.awaitingReason = held.reason();
+        } else if (event.is(QcEvents.TEST_RESULT_RECORDED)) {
+            recordResult(event.batchId(), event.dataAs(QcEvents.TEST_RESULT_RECORDED), at);
+        } else if (event.is(QcEvents.VERDICT_ISSUED)) {
+            VerdictIssued verdict = event.dataAs(QcEvents.VERDICT_ISSUED);
+            inspection.verdict = verdict.verdict();
+            inspection.status = verdict.verdict().name();
+            inspection.decidedAt = at;
+        }
+    }
+
+    private void recordResult(UUID batchId, TestResultRecorded recorded, Instant at) {
+        ResultKey key = new ResultKey(batchId, recorded.sampleUnit(), recorded.method());
+        ResultRow result = results.get(key);
+        if (result == null) {
+            result = new ResultRow();
+            result.batchId = batchId;
+            result.sampleUnit = recorded.sampleUnit();
+            result.method = recorded.method();
+            result.defectClass = recorded.defectClass();
+            results.put(key, result);
+        } else {
+            result.corrections++;
+        }
+        result.value = recorded.value();
+        result.passed = recorded.passed();
+        result.technician = recorded.technician();
+        result.equipmentId = recorded.equipmentId();
+        result.recordedAt = at;
+        audit.add(new AuditRow(batchId, recorded.sampleUnit(), recorded.method(), recorded.value(), recorded.passed(),
+                recorded.technician(), recorded.equipmentId(), at, recorded.correction(), recorded.reason(),
+                recorded.replacedValue()));
+    }
+
+    private void applyStreamEvent(EventEnvelope event) {
+        String[] key = event.streamKey().split("/", 2);
+        StreamKey stream = new StreamKey(key[0], key[1]);
+        streams.put(stream, event.sequence());
+        Instant at = event.occurredAt();
+        if (event.is(QcEvents.STREAM_LOT_JUDGED)) {
+            StreamLotJudged lot = event.dataAs(QcEvents.STREAM_LOT_JUDGED);
+            StateKey state = new StateKey(lot.factoryCode(), lot.line(), lot.defectClass());
+            states.put(state, new StateRow(state, lot.stateAfter(), at));
+            lots.add(new LotRow(lot.factoryCode(), lot.line(), lot.defectClass(), lot.batchId(), lot.batchNumber(),
+                    lot.severity(), lot.accepted(), lot.nonconforming(), at));
+        } else if (event.is(QcEvents.STREAM_RESUMED)) {
+            StreamResumed resumed = event.dataAs(QcEvents.STREAM_RESUMED);
+            for (DefectClass defectClass : resumed.classes()) {
+                StateKey state = new StateKey(resumed.factoryCode(), resumed.line(), defectClass);
+                states.put(state, new StateRow(state, new StreamLotJudged.SwitchingStateSnapshot(
+                        InspectionSeverity.TIGHTENED, "", 0, 0, false), at));
+            }
+            correctiveActions.add(new CorrectiveActionRow(resumed.factoryCode(), resumed.line(), resumed.description(),
+                    resumed.by(), at));
+            for (InspectionRow inspection : inspections.values()) {
+                BatchRow batch = batches.get(inspection.batchId);
+                if ("ON_HOLD".equals(inspection.status) && batch != null
+                        && batch.factoryCode.equals(resumed.factoryCode()) && batch.line.equals(resumed.line())) {
+                    inspection.status = "AWAITING_PROFILE";
+                    inspection.awaitingReason = RESUMED_REASON;
+                }
+            }
+        }
+        // SeverityChanged and StreamDiscontinued repeat what the StreamLotJudged before them carries.
+    }
+
+    /** Events applied, for the progress report. */
+    int size() {
+        return processed.size() + appliedQcEvents.size();
+    }
+}
