@@ -3,6 +3,7 @@ package dev.sneakerqc.qc.rest;
 import dev.sneakerqc.qc.replay.QcReplay;
 import dev.sneakerqc.qc.replay.ReplayRuns;
 import dev.sneakerqc.qc.replay.StateDigest;
+import dev.sneakerqc.support.admin.RunProgress;
 import dev.sneakerqc.support.problem.Problems;
 import dev.sneakerqc.support.rest.PathIds;
 import jakarta.ws.rs.Consumes;
@@ -17,10 +18,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -34,26 +32,14 @@ public class AdminReplayResource {
     public record ReplayRequest(String from, String batchId) {
     }
 
-    /** A replay's progress. */
-    public record ReplayView(UUID id, String scope, UUID batchId, String status, String phase, long eventsApplied,
-                             long eventsTotal, long eventsToGo, BigDecimal percent, BigDecimal eventsPerSecond,
-                             Long estimatedSecondsLeft, Instant startedAt, Instant updatedAt, Instant finishedAt,
-                             String error) {
+    /** A replay and its progress. */
+    public record ReplayView(UUID id, String scope, UUID batchId, String status, String phase, RunProgress progress,
+                             Instant startedAt, Instant updatedAt, Instant finishedAt, String error) {
 
         static ReplayView of(ReplayRuns.Run run) {
-            long toGo = Math.max(0, run.eventsTotal() - run.eventsApplied());
-            BigDecimal percent = run.eventsTotal() == 0 ? (run.finishedAt() != null ? BigDecimal.valueOf(100) : null)
-                    : BigDecimal.valueOf(run.eventsApplied() * 100.0 / run.eventsTotal())
-                    .setScale(1, RoundingMode.DOWN);
-            Instant end = run.finishedAt() != null ? run.finishedAt() : run.updatedAt();
-            double seconds = Math.max(0.001, Duration.between(run.startedAt(), end).toMillis() / 1000.0);
-            double rate = run.eventsApplied() / seconds;
-            Long secondsLeft = run.finishedAt() != null ? Long.valueOf(0)
-                    : rate > 0 ? Long.valueOf((long) Math.ceil(toGo / rate)) : null;
             return new ReplayView(run.id(), run.scope(), run.batchId(), run.status(), run.phase(),
-                    run.eventsApplied(), run.eventsTotal(), toGo, percent,
-                    BigDecimal.valueOf(rate).setScale(1, RoundingMode.HALF_UP), secondsLeft, run.startedAt(),
-                    run.updatedAt(), run.finishedAt(), run.error());
+                    RunProgress.of(run.eventsApplied(), run.eventsTotal(), run.startedAt(), run.updatedAt(),
+                            run.finishedAt()), run.startedAt(), run.updatedAt(), run.finishedAt(), run.error());
         }
     }
 

@@ -43,10 +43,12 @@ class ReplayTest {
 
         JsonPath done = Replays.awaitDone(Replays.start(Map.of("from", "earliest")));
         assertThat(done.getString("scope")).isEqualTo("ALL");
-        assertThat(done.getLong("eventsTotal")).isGreaterThan(2000);
-        assertThat(done.getLong("eventsToGo")).isZero();
-        assertThat(done.getFloat("percent")).isEqualTo(100.0f);
-        assertThat(done.getFloat("eventsPerSecond")).isPositive();
+        assertThat(done.getLong("progress.total")).isGreaterThan(2000);
+        assertThat(done.getLong("progress.done")).isEqualTo(done.getLong("progress.total"));
+        assertThat(done.getLong("progress.toGo")).isZero();
+        assertThat(done.getFloat("progress.percent")).isEqualTo(100.0f);
+        assertThat(done.getFloat("progress.eventsPerSecond")).isPositive();
+        assertThat(done.getLong("progress.estimatedSecondsLeft")).isZero();
 
         JsonPath after = given().get("/api/admin/state-digest").then().statusCode(200).extract().jsonPath();
         assertThat(after.getMap("rows")).isEqualTo(rows);

@@ -27,6 +27,7 @@ public class ConsumersReadinessCheck implements HealthCheck {
             String prefix = consumer.settings().topic() + ".";
             response.withData(prefix + "group", consumer.settings().groupId());
             response.withData(prefix + "running", consumer.isRunning());
+            response.withData(prefix + "assignedPartitions", consumer.assignedPartitions().toString());
             if (consumer.lastCommitAt() != null) {
                 response.withData(prefix + "lastCommitAt", consumer.lastCommitAt().toString());
             }

@@ -47,6 +47,7 @@ public final class KafkaEventConsumer implements AutoCloseable {
     private volatile boolean running;
     private volatile Instant lastCommitAt;
     private volatile String lastFailure;
+    private volatile List<Integer> assignedPartitions = List.of();
     private Thread thread;
     private Consumer<String, byte[]> consumer;
 
@@ -101,6 +102,11 @@ public final class KafkaEventConsumer implements AutoCloseable {
     /** Why the last failing attempt failed, null once a batch succeeded. */
     public String lastFailure() {
         return lastFailure;
+    }
+
+    /** The partitions this instance reads now (the group splits them among instances). */
+    public List<Integer> assignedPartitions() {
+        return assignedPartitions;
     }
 
     public ConsumerSettings settings() {
@@ -264,11 +270,27 @@ public final class KafkaEventConsumer implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             LOG.infof("%s: assigned %s", settings.groupId(), partitions);
+            update(List.of());
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             LOG.infof("%s: revoked %s", settings.groupId(), partitions);
+            update(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            LOG.infof("%s: lost %s", settings.groupId(), partitions);
+            update(partitions);
+        }
+
+        private void update(Collection<TopicPartition> leaving) {
+            Consumer<String, byte[]> current = consumer;
+            if (current != null) {
+                assignedPartitions = current.assignment().stream().filter(partition -> !leaving.contains(partition))
+                        .map(TopicPartition::partition).sorted().toList();
+            }
         }
     }
 }

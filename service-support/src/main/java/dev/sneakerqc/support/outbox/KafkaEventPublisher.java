@@ -1,7 +1,5 @@
 package dev.sneakerqc.support.outbox;
 
-import dev.sneakerqc.contract.CloudEventHeaders;
-import dev.sneakerqc.contract.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Identifier;
@@ -10,15 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +64,7 @@ public class KafkaEventPublisher {
         String sendFailure = null;
         for (PendingEvent event : events) {
             try {
-                acknowledgements.add(current.send(toRecord(event)));
+                acknowledgements.add(current.send(OutboxRecords.toRecord(event, config.source())));
             } catch (KafkaException e) {
                 sendFailure = describe(e);
                 break;
@@ -110,25 +105,6 @@ public class KafkaEventPublisher {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
-    }
-
-    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.ID, event.eventId().toString());
-        header(headers, CloudEventHeaders.TYPE, event.eventType());
-        header(headers, CloudEventHeaders.SOURCE, config.source());
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
-        header(headers, CloudEventHeaders.SUBJECT, event.aggregateId());
-        header(headers, CloudEventHeaders.DATA_SCHEMA,
-                EventType.schemaUrn(event.eventType(), event.schemaVersion()));
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_JSON);
-        return new ProducerRecord<>(event.topic(), null, event.aggregateId(),
-                event.payload().getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private Producer<String, byte[]> producer() {
