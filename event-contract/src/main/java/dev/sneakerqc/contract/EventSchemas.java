@@ -3,6 +3,7 @@ package dev.sneakerqc.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -41,6 +42,11 @@ public final class EventSchemas {
         JsonSchema schema = schemaOf(type, version)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no schema for event type '" + type + "' version " + version));
+        // Valid events are the rule: a pass/fail check stops at the first violation and builds no messages; the
+        // messages are collected only for an event that fails it.
+        if (schema.validate(event, OutputFormat.BOOLEAN)) {
+            return List.of();
+        }
         return schema.validate(event).stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 

@@ -2,7 +2,6 @@ package dev.sneakerqc.catalog.messaging;
 
 import dev.sneakerqc.catalog.service.VerdictIntake;
 import dev.sneakerqc.contract.EventEnvelope;
-import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.qc.QcEvents;
 import dev.sneakerqc.support.consumer.DeadLetters;
 import dev.sneakerqc.support.consumer.EventBatchHandler;
@@ -32,12 +31,12 @@ public class QcEventHandler implements EventBatchHandler {
     @Override
     public void handle(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            String refusal = EventRecords.refusalOf(record, QcEvents.ALL);
-            if (refusal != null) {
-                deadLetters.send(record, refusal);
+            EventRecords.Decoded decoded = EventRecords.decode(record, QcEvents.ALL);
+            if (decoded.refused()) {
+                deadLetters.send(record, decoded.refusal());
                 continue;
             }
-            EventEnvelope event = EventJson.read(record.value());
+            EventEnvelope event = decoded.event();
             if (!event.is(QcEvents.VERDICT_ISSUED)) {
                 continue;
             }

@@ -1,7 +1,6 @@
 package dev.sneakerqc.qc.messaging;
 
 import dev.sneakerqc.contract.EventEnvelope;
-import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.production.ProductionEvents;
 import dev.sneakerqc.qc.replay.ReplayGate;
 import dev.sneakerqc.qc.service.BatchIntake;
@@ -36,12 +35,12 @@ public class ProductionEventHandler implements EventBatchHandler {
     public void handle(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters) {
         gate.requireNoReplay(); // while the state is rebuilt, the batch waits (retried, never dead-lettered)
         for (ConsumerRecord<String, byte[]> record : records) {
-            String refusal = EventRecords.refusalOf(record, ProductionEvents.ALL);
-            if (refusal != null) {
-                deadLetters.send(record, refusal);
+            EventRecords.Decoded decoded = EventRecords.decode(record, ProductionEvents.ALL);
+            if (decoded.refused()) {
+                deadLetters.send(record, decoded.refusal());
                 continue;
             }
-            EventEnvelope event = EventJson.read(record.value());
+            EventEnvelope event = decoded.event();
             String notApplicable = intake.refusalOf(event);
             if (notApplicable != null) {
                 deadLetters.send(record, notApplicable);

@@ -1,7 +1,11 @@
 package dev.sneakerqc.qc.replay;
 
+import dev.sneakerqc.contract.EventType;
 import dev.sneakerqc.contract.Topics;
+import dev.sneakerqc.contract.production.ProductionEvents;
+import dev.sneakerqc.contract.qc.QcEvents;
 import dev.sneakerqc.qc.config.QcConfig;
+import dev.sneakerqc.support.consumer.EventRecords;
 import dev.sneakerqc.support.problem.Problems;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -21,14 +26,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Rebuilds the QC read models from the event topics.
@@ -106,15 +114,9 @@ public class QcReplay {
                 progress.total = count(reader.beginnings(productionPartitions), productionEnds)
                         + count(reader.beginnings(qcPartitions), qcEnds);
                 progress.phase("replaying production-events");
-                reader.read(productionEnds, record -> {
-                    model.applyProductionEvent(record);
-                    progress.applied();
-                });
+                replay(reader, productionEnds, model, ProductionEvents.ALL, model::applyProductionEvent, progress);
                 progress.phase("replaying qc-events");
-                reader.read(qcEnds, record -> {
-                    model.applyQcEvent(record);
-                    progress.applied();
-                });
+                replay(reader, qcEnds, model, QcEvents.ALL, model::applyQcEvent, progress);
             }
             progress.phase("writing the rebuilt state");
             try (Connection connection = dataSource.getConnection()) {
@@ -122,6 +124,7 @@ public class QcReplay {
                 if (batchId == null) {
                     ReadModelTables.createRebuildTables(connection);
                     ReadModelTables.load(connection, ReadModelTables.REBUILD_SCHEMA, model);
+                    ReadModelTables.indexRebuildTables(connection);
                     connection.commit();
                     pauseBeforeSwitch(progress);
                     progress.status = "SWITCHING";
@@ -139,7 +142,9 @@ public class QcReplay {
                     connection.commit();
                 }
             }
-            LOG.infof("replay %s done: %d records read, %d events applied", id, progress.applied, model.size());
+            progress.phase("done");
+            LOG.infof("replay %s done: %d records read, %d events applied; %s", id, progress.applied, model.size(),
+                    progress.timings());
         } catch (Exception e) {
             LOG.errorf(e, "replay %s failed", id);
             runs.failed(id, e.toString());
@@ -148,6 +153,45 @@ public class QcReplay {
                 releaseQuietly(id);
             }
         }
+    }
+
+    /**
+     * Reads a topic and applies its records in order. While one poll's records are applied, the next ones are
+     * already being decoded: decoding (JSON and schema validation) is most of the work and runs on every core.
+     */
+    private static void replay(TopicReplayReader reader, Map<TopicPartition, Long> ends, ReplayModel model,
+                               List<EventType<?>> understood, Consumer<EventRecords.Decoded> apply,
+                               Progress progress) {
+        ArrayDeque<CompletableFuture<DecodedPoll>> decoding = new ArrayDeque<>();
+        reader.read(ends, records -> {
+            decoding.add(CompletableFuture.supplyAsync(
+                    () -> new DecodedPoll(records.size(), decode(records, model, understood))));
+            while (decoding.size() > 2) {
+                applyAll(decoding.poll().join(), apply, progress);
+            }
+        });
+        while (!decoding.isEmpty()) {
+            applyAll(decoding.poll().join(), apply, progress);
+        }
+    }
+
+    /** A poll's records decoded: how many were read, and those the model concerns. */
+    private record DecodedPoll(int read, List<EventRecords.Decoded> decoded) {
+    }
+
+    private static void applyAll(DecodedPoll poll, Consumer<EventRecords.Decoded> apply, Progress progress) {
+        poll.decoded().forEach(apply);
+        progress.applied(poll.read());
+    }
+
+    /**
+     * Checks and parses a poll's records on every core (the costly part: JSON and schema validation), in order;
+     * applying them stays sequential. Records the model does not concern are left out unread.
+     */
+    private static List<EventRecords.Decoded> decode(List<ConsumerRecord<String, byte[]>> records, ReplayModel model,
+                                                     List<EventType<?>> understood) {
+        return records.parallelStream().filter(model::concerns)
+                .map(record -> EventRecords.decode(record, understood)).toList();
     }
 
     /**
@@ -262,18 +306,29 @@ public class QcReplay {
         long applied;
         long total;
         long lastWrite;
+        long phaseStarted = System.nanoTime();
+        final StringBuilder timings = new StringBuilder();
 
         Progress(UUID id) {
             this.id = id;
         }
 
         void phase(String now) {
+            long nanos = System.nanoTime();
+            timings.append(phase).append(' ').append((nanos - phaseStarted) / 1_000_000).append(" ms; ");
+            phaseStarted = nanos;
             phase = now;
-            write();
+            if (!"done".equals(now)) {
+                write();
+            }
         }
 
-        void applied() {
-            applied++;
+        String timings() {
+            return timings.toString();
+        }
+
+        void applied(int records) {
+            applied += records;
             if (System.currentTimeMillis() - lastWrite >= PROGRESS_EVERY_MILLIS) {
                 write();
             }

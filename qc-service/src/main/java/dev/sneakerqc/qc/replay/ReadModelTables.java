@@ -8,9 +8,12 @@ import org.postgresql.copy.CopyManager;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,14 +31,53 @@ final class ReadModelTables {
     private ReadModelTables() {
     }
 
-    /** Creates empty copies of the live tables (columns, defaults, constraints, indexes, identities). */
+    /**
+     * Creates empty copies of the live tables: columns, defaults, checks and identities now; keys and indexes are
+     * added by {@link #indexRebuildTables} after the bulk load, which is faster than keeping them up to date.
+     */
     static void createRebuildTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + REBUILD_SCHEMA + " cascade");
             statement.execute("create schema " + REBUILD_SCHEMA);
             for (String table : TABLES) {
                 statement.execute("create table " + REBUILD_SCHEMA + "." + table + " (like public." + table
-                        + " including all)");
+                        + " including all excluding indexes)");
+            }
+        }
+    }
+
+    /** Gives the loaded rebuild tables the keys and indexes of the live ones, under the same names. */
+    static void indexRebuildTables(Connection connection) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (PreparedStatement constraints = connection.prepareStatement("""
+                     select c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
+                      where c.conrelid = ('public.' || ?)::regclass and c.contype in ('p', 'u')""");
+             PreparedStatement indexes = connection.prepareStatement("""
+                     select i.indexdef from pg_indexes i
+                      where i.schemaname = 'public' and i.tablename = ?
+                        and not exists (select 1 from pg_constraint c
+                                         where c.conrelid = ('public.' || ?)::regclass and c.conname = i.indexname)""")) {
+            for (String table : TABLES) {
+                constraints.setString(1, table);
+                try (ResultSet rows = constraints.executeQuery()) {
+                    while (rows.next()) {
+                        statements.add("alter table " + REBUILD_SCHEMA + "." + table + " add constraint "
+                                + rows.getString(1) + " " + rows.getString(2));
+                    }
+                }
+                indexes.setString(1, table);
+                indexes.setString(2, table);
+                try (ResultSet rows = indexes.executeQuery()) {
+                    while (rows.next()) {
+                        statements.add(rows.getString(1).replace(" ON public." + table + " ",
+                                " ON " + REBUILD_SCHEMA + "." + table + " "));
+                    }
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
             }
         }
     }

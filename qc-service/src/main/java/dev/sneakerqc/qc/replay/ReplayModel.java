@@ -1,7 +1,6 @@
 package dev.sneakerqc.qc.replay;
 
 import dev.sneakerqc.contract.EventEnvelope;
-import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.production.BatchPlanned;
 import dev.sneakerqc.contract.production.ProductionEvents;
 import dev.sneakerqc.contract.production.ProductionStage;
@@ -133,12 +132,13 @@ final class ReplayModel {
         return onlyBatch == null || onlyBatch.toString().equals(record.key());
     }
 
-    /** Applies a production-events record as the live consumer did. */
-    void applyProductionEvent(ConsumerRecord<String, byte[]> record) {
-        if (!concerns(record) || EventRecords.refusalOf(record, ProductionEvents.ALL) != null) {
+    /** Applies a decoded production-events record as the live consumer did (it dead-lettered refused ones). */
+    void applyProductionEvent(EventRecords.Decoded decoded) {
+        if (decoded.refused()) {
             return;
         }
-        EventEnvelope event = EventJson.read(record.value());
+        ConsumerRecord<String, byte[]> record = decoded.record();
+        EventEnvelope event = decoded.event();
         BatchRow batch = batches.get(event.batchId());
         boolean planned = event.is(ProductionEvents.BATCH_PLANNED);
         if (!planned && (batch == null || event.sequence() > batch.lastProductionSequence + 1)) {
@@ -185,12 +185,12 @@ final class ReplayModel {
         }
     }
 
-    /** Applies a qc-events record: the change the live service made when it emitted it. */
-    void applyQcEvent(ConsumerRecord<String, byte[]> record) {
-        if (!concerns(record) || EventRecords.refusalOf(record, QcEvents.ALL) != null) {
+    /** Applies a decoded qc-events record: the change the live service made when it emitted it. */
+    void applyQcEvent(EventRecords.Decoded decoded) {
+        if (decoded.refused()) {
             return;
         }
-        EventEnvelope event = EventJson.read(record.value());
+        EventEnvelope event = decoded.event();
         if (!appliedQcEvents.add(event.eventId())) {
             return; // delivered twice
         }

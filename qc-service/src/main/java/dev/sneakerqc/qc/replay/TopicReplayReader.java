@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,11 @@ final class TopicReplayReader implements AutoCloseable {
         return consumer.endOffsets(partitions, Duration.ofSeconds(10));
     }
 
-    /** Feeds every record below its partition's end offset to {@code each}, partition order kept. */
-    void read(Map<TopicPartition, Long> ends, Consumer<ConsumerRecord<String, byte[]>> each) {
+    /**
+     * Feeds every record below its partition's end offset to {@code each}, a poll's worth at a time, partition
+     * order kept.
+     */
+    void read(Map<TopicPartition, Long> ends, Consumer<List<ConsumerRecord<String, byte[]>>> each) {
         List<TopicPartition> partitions = ends.entrySet().stream().filter(end -> end.getValue() > 0)
                 .map(Map.Entry::getKey).toList();
         if (partitions.isEmpty()) {
@@ -57,12 +61,16 @@ final class TopicReplayReader implements AutoCloseable {
         partitions.forEach(partition -> remaining.put(partition, ends.get(partition)));
         remaining.entrySet().removeIf(entry -> consumer.position(entry.getKey()) >= entry.getValue());
         while (!remaining.isEmpty()) {
+            List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 Long end = remaining.get(partition);
                 if (end != null && record.offset() < end) {
-                    each.accept(record);
+                    polled.add(record);
                 }
+            }
+            if (!polled.isEmpty()) {
+                each.accept(polled);
             }
             remaining.entrySet().removeIf(entry -> consumer.position(entry.getKey()) >= entry.getValue());
             consumer.pause(partitions.stream().filter(partition -> !remaining.containsKey(partition)).toList());

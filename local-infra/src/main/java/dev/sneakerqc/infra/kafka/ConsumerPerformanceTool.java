@@ -1,0 +1,82 @@
+package dev.sneakerqc.infra.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Kafka's own {@code ConsumerPerformance} tool, run as a child JVM on the broker's classpath: the raw rate at which
+ * a plain consumer reads a topic on this machine, the ceiling a consuming service is measured against.
+ */
+public final class ConsumerPerformanceTool {
+
+    /**
+     * What the tool measured.
+     *
+     * @param records           records read
+     * @param seconds           time taken, including joining the group
+     * @param recordsPerSecond  records / seconds
+     * @param fetchRecordsPerSecond rate while fetching (the tool's fetch.nMsg.sec, without the group join)
+     * @param output            the tool's output
+     */
+    public record Result(long records, double seconds, double recordsPerSecond, double fetchRecordsPerSecond,
+                         String output) {
+    }
+
+    private ConsumerPerformanceTool() {
+    }
+
+    /** Reads {@code records} records of {@code topic} from the beginning, in a fresh consumer group. */
+    public static Result run(String bootstrapServers, String topic, long records) {
+        try {
+            Path work = Files.createTempDirectory("sneakerqc-consumer-perf-");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(KafkaBroker.DEFAULT_JVM_OPTIONS);
+            command.add("-cp");
+            command.add(BrokerClasspath.build(work));
+            command.addAll(List.of("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
+                    bootstrapServers, "--topic", topic, "--messages", Long.toString(records), "--group",
+                    "consumer-perf-" + UUID.randomUUID(), "--timeout", "30000"));
+            Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("ConsumerPerformance failed:\n" + output);
+            }
+            return parse(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run ConsumerPerformance", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Reads the tool's CSV line: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec,
+     * rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec.
+     */
+    static Result parse(String output) {
+        String[] lines = output.strip().split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String[] fields = lines[i].split(",");
+            if (fields.length >= 10 && !fields[0].contains("start.time")) {
+                try {
+                    long records = Long.parseLong(fields[4].strip());
+                    double rate = Double.parseDouble(fields[5].strip());
+                    double fetchRate = Double.parseDouble(fields[9].strip());
+                    return new Result(records, rate > 0 ? records / rate : 0, rate, fetchRate, output);
+                } catch (NumberFormatException ignored) {
+                    // not the stats line
+                }
+            }
+        }
+        throw new IllegalStateException("no statistics in ConsumerPerformance output:\n" + output);
+    }
+}
