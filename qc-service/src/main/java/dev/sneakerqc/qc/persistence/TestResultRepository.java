@@ -4,6 +4,7 @@ import dev.sneakerqc.contract.qc.DurabilityTestMethod;
 import dev.sneakerqc.qc.inspection.TestResult;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import dev.sneakerqc.support.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -60,18 +61,10 @@ public class TestResultRepository implements PanacheRepositoryBase<TestResult, T
                 .setParameter(1, batchId)
                 .getResultList();
         return rows.stream().map(row -> new AuditEntry(((Number) row[0]).intValue(), (String) row[1],
-                (BigDecimal) row[2], (Boolean) row[3], (String) row[4], (String) row[5], instant(row[6]),
+                (BigDecimal) row[2], (Boolean) row[3], (String) row[4], (String) row[5], SqlValues.instant(row[6]),
                 (Boolean) row[7], (String) row[8], (BigDecimal) row[9])).toList();
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("unexpected time type " + value.getClass());
-        };
-    }
 
     /** Appends a recording to the audit trail: who recorded what, when, and why it was corrected. */
     public void audit(TestResult result, boolean correction, String reason, BigDecimal replacedValue) {

@@ -1,12 +1,12 @@
 package dev.sneakerqc.qc.replay;
 
+import dev.sneakerqc.support.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,10 +82,8 @@ public class ReplayGate {
         if (row[0] == null) {
             return Optional.empty();
         }
-        OffsetDateTime heartbeat = row[1] instanceof OffsetDateTime time ? time
-                : row[1] instanceof java.time.Instant instant ? instant.atOffset(ZoneOffset.UTC)
-                : row[1] instanceof java.sql.Timestamp timestamp ? timestamp.toInstant().atOffset(ZoneOffset.UTC) : null;
-        if (heartbeat != null && heartbeat.isBefore(OffsetDateTime.now().minus(ABANDONED_AFTER))) {
+        Instant heartbeat = SqlValues.instant(row[1]);
+        if (heartbeat != null && heartbeat.isBefore(Instant.now().minus(ABANDONED_AFTER))) {
             return Optional.empty();
         }
         return Optional.of((UUID) row[0]);

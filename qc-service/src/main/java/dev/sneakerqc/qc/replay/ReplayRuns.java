@@ -1,11 +1,11 @@
 package dev.sneakerqc.qc.replay;
 
+import dev.sneakerqc.support.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,18 +84,9 @@ public class ReplayRuns {
                 .getResultList();
         return rows.stream().findFirst().map(row -> new Run((UUID) row[0], (String) row[1], (UUID) row[2],
                 (String) row[3], (String) row[4], ((Number) row[5]).longValue(), ((Number) row[6]).longValue(),
-                instant(row[7]), instant(row[8]), instant(row[9]), (String) row[10]));
+                SqlValues.instant(row[7]), SqlValues.instant(row[8]), SqlValues.instant(row[9]), (String) row[10]));
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("unexpected time type " + value.getClass());
-        };
-    }
 
     static String finishSql() {
         return "update replay_run set status = 'DONE', phase = 'done', events_applied = ?, events_total = ?, "

@@ -1,5 +1,6 @@
 package dev.sneakerqc.support.outbox;
 
+import dev.sneakerqc.support.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -87,18 +88,9 @@ public class RepublishRuns {
                 .setParameter(1, id)
                 .getResultList();
         return rows.stream().findFirst().map(row -> new Run((UUID) row[0],
-                row[1] == null ? null : ((Number) row[1]).longValue(), instant(row[2]), (String) row[3],
-                (String) row[4], ((Number) row[5]).longValue(), ((Number) row[6]).longValue(), instant(row[7]),
-                instant(row[8]), instant(row[9]), (String) row[10]));
+                row[1] == null ? null : ((Number) row[1]).longValue(), SqlValues.instant(row[2]), (String) row[3],
+                (String) row[4], ((Number) row[5]).longValue(), ((Number) row[6]).longValue(), SqlValues.instant(row[7]),
+                SqlValues.instant(row[8]), SqlValues.instant(row[9]), (String) row[10]));
     }
 
-    static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("unexpected time type " + value.getClass());
-        };
-    }
 }
