@@ -30,20 +30,20 @@ class ReplayTest {
     void aFullRebuildReproducesTheLiveState() {
         List<QcStateBuilder.Lot> lots;
         try (ProductionEventsWriter writer = new ProductionEventsWriter()) {
-            lots = QcStateBuilder.interleavedLots(writer, 24);
+            lots = QcStateBuilder.interleavedLots(writer, 36);
             // A stream tightened by two rejected lots, then discontinued by five more; one more lot is held.
             QcStateBuilder.switchingLots(writer, QcFixtures.uniqueCode("T", 6),
                     new boolean[]{false, true, false, true, true, false, false, false, false, false});
         }
         JsonPath before = given().get("/api/admin/state-digest").then().statusCode(200).extract().jsonPath();
         Map<String, Integer> rows = before.getMap("rows");
-        assertThat(rows.get("test_result_audit")).isGreaterThan(1500);
-        assertThat(rows.get("processed_event")).isGreaterThanOrEqualTo(6 * 34);
+        assertThat(rows.get("test_result_audit")).isGreaterThan(2000);
+        assertThat(rows.get("processed_event")).isGreaterThanOrEqualTo(6 * 46);
         assertThat(rows.get("switching_state")).isPositive();
 
         JsonPath done = Replays.awaitDone(Replays.start(Map.of("from", "earliest")));
         assertThat(done.getString("scope")).isEqualTo("ALL");
-        assertThat(done.getLong("progress.total")).isGreaterThan(2000);
+        assertThat(done.getLong("progress.total")).isGreaterThan(2500);
         assertThat(done.getLong("progress.done")).isEqualTo(done.getLong("progress.total"));
         assertThat(done.getLong("progress.toGo")).isZero();
         assertThat(done.getFloat("progress.percent")).isEqualTo(100.0f);
