@@ -28,12 +28,7 @@ public record EventType<T>(String name, int schemaVersion, Class<T> dataClass) {
         return "event-schemas/" + name + ".v" + schemaVersion + ".schema.json";
     }
 
-    /** URN naming the schema, sent as the CloudEvents {@code ce_dataschema} attribute. */
-    public String schemaUrn() {
-        return schemaUrn(name, schemaVersion);
-    }
-
-    /** URN naming the schema of the given type name and version. */
+    /** URN naming the schema of a type name and version, sent as the CloudEvents {@code ce_dataschema} attribute. */
     public static String schemaUrn(String name, int schemaVersion) {
         return "urn:sneakerqc:event-schema:" + name + ":v" + schemaVersion;
     }

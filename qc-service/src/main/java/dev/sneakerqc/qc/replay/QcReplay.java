@@ -264,8 +264,7 @@ public class QcReplay {
     }
 
     private static void release(Connection connection, UUID id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "update qc_maintenance set active_replay = null, heartbeat_at = null where active_replay = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement(ReplayGate.RELEASE)) {
             statement.setObject(1, id);
             statement.executeUpdate();
         }

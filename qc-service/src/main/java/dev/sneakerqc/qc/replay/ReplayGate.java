@@ -21,6 +21,10 @@ public class ReplayGate {
 
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
 
+    /** Lets changes through again; run on the connection whose transaction switches the rebuilt state in. */
+    static final String RELEASE =
+            "update qc_maintenance set active_replay = null, heartbeat_at = null where active_replay = ?";
+
     private final EntityManager entityManager;
 
     public ReplayGate(EntityManager entityManager) {
@@ -69,14 +73,6 @@ public class ReplayGate {
                 .executeUpdate();
     }
 
-    /** Lets changes through again (in the caller's transaction, e.g. the one switching the state in). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void release(UUID replayId) {
-        entityManager.createNativeQuery(
-                        "update qc_maintenance set active_replay = null, heartbeat_at = null where active_replay = ?1")
-                .setParameter(1, replayId)
-                .executeUpdate();
-    }
 
     private static Optional<UUID> active(Object[] row) {
         if (row[0] == null) {

@@ -7,6 +7,7 @@ import dev.sneakerqc.qc.config.QcConfig;
 import dev.sneakerqc.qc.persistence.InspectionRepository;
 import dev.sneakerqc.qc.persistence.QcBatchRepository;
 import dev.sneakerqc.qc.replay.ReplayGate;
+import dev.sneakerqc.support.concurrent.WakeUp;
 import dev.sneakerqc.support.tx.AfterCommit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,8 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Opens inspections waiting for their QC profile, on a thread of its own so that a slow or absent catalog never
@@ -42,7 +41,7 @@ public class InspectionOpener {
     private final QcConfig config;
     private final ReplayGate gate;
     private final Clock clock;
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final WakeUp wakeUps = new WakeUp();
 
     private volatile boolean running;
     private Thread thread;
@@ -67,7 +66,7 @@ public class InspectionOpener {
 
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
-        wakeUps.release();
+        wakeUps.signal();
         if (thread != null) {
             try {
                 thread.join(Duration.ofSeconds(10));
@@ -83,9 +82,7 @@ public class InspectionOpener {
     }
 
     void wake() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        wakeUps.signal();
     }
 
     private void run() {
@@ -133,8 +130,6 @@ public class InspectionOpener {
     }
 
     private void waitForWork() throws InterruptedException {
-        if (wakeUps.tryAcquire(config.profiles().pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-            wakeUps.drainPermits();
-        }
+        wakeUps.await(config.profiles().pollInterval());
     }
 }

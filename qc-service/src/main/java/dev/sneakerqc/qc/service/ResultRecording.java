@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -182,11 +181,5 @@ public class ResultRecording {
 
     static InspectionJudge.Result forJudging(TestResult result) {
         return new InspectionJudge.Result(result.sampleUnit(), result.method(), result.defectClass(), result.passed());
-    }
-
-    /** The current results of an inspection, for views. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TestResult> resultsOf(UUID batchId) {
-        return results.ofInspection(batchId);
     }
 }

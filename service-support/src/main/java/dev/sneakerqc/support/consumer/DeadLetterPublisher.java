@@ -71,18 +71,14 @@ public class DeadLetterPublisher {
         header(headers, CONSUMER_GROUP, consumerGroup);
         header(headers, AT, Instant.now().toString());
         String deadLetterTopic = Topics.deadLetterTopicOf(record.topic());
+        republish(deadLetterTopic, record.key(), record.value(), headers);
+        LOG.warnf("dead-lettered %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(),
+                deadLetterTopic, reason);
         try {
-            producer().send(new ProducerRecord<>(deadLetterTopic, null, record.key(), record.value(), headers))
-                    .get(30, TimeUnit.SECONDS);
-            LOG.warnf("dead-lettered %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(),
-                    deadLetterTopic, reason);
             store.record(record, reason, consumerGroup);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeadLetterFailedException("interrupted while dead-lettering", e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new DeadLetterFailedException("cannot dead-letter " + record.topic() + "-" + record.partition()
-                    + "@" + record.offset() + " to " + deadLetterTopic, e);
+        } catch (RuntimeException e) {
+            throw new DeadLetterFailedException("cannot keep the dead letter of " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset(), e);
         }
     }
 

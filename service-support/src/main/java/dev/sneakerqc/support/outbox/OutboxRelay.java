@@ -79,7 +79,7 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
-        signal.newEventsCommitted();
+        signal.signal();
         // Unblocks a round waiting on Kafka; its events stay pending.
         publisher.closeProducer(Duration.ofSeconds(2));
         if (thread != null) {
@@ -114,7 +114,7 @@ public class OutboxRelay {
         while (running) {
             try {
                 if (!acquireLeadership()) {
-                    signal.awaitNewEvents(config.relay().leadershipRetry());
+                    signal.await(config.relay().leadershipRetry());
                     continue;
                 }
                 if (!topics.ensureTopics()) {
@@ -126,7 +126,7 @@ public class OutboxRelay {
                     break;
                 }
                 if (pending.isEmpty()) {
-                    signal.awaitNewEvents(config.relay().pollInterval());
+                    signal.await(config.relay().pollInterval());
                     continue;
                 }
                 PublishOutcome outcome = publisher.publish(pending);

@@ -47,6 +47,6 @@ public class OutboxWriter {
                 .setParameter(7, OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC))
                 .setParameter(8, EventJson.write(envelope))
                 .executeUpdate();
-        afterCommit.once(WAKE_RELAY, signal::newEventsCommitted);
+        afterCommit.once(WAKE_RELAY, signal::signal);
     }
 }

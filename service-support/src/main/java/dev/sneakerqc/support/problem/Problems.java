@@ -29,12 +29,6 @@ public final class Problems {
         return new ProblemException(ProblemType.VALIDATION_FAILED, detail, errors, Map.of());
     }
 
-    /** 422: a field of the body names something that does not exist. */
-    public static ProblemException unknownReference(String field, String message) {
-        return new ProblemException(ProblemType.UNKNOWN_REFERENCE, message, List.of(new FieldError(field, message)),
-                Map.of());
-    }
-
     /** 422: several fields of the body name things that do not exist. */
     public static ProblemException unknownReferences(List<FieldError> errors) {
         String detail = errors.stream().map(FieldError::message).reduce((a, b) -> a + "; " + b).orElse("");
