@@ -61,6 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final Map<String, String> extraProperties;
     private final List<String> jvmOptions;
     private final Duration startTimeout;
+    private final boolean closeOnJvmExit;
     private final boolean temporary;
     private final String clusterId = Uuid.randomUuid().toString();
 
@@ -77,6 +78,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.extraProperties = Map.copyOf(builder.extraProperties);
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.startTimeout = builder.startTimeout;
+        this.closeOnJvmExit = builder.closeOnJvmExit;
     }
 
     /** A builder with the defaults: free port, temporary directory, {@link #DEFAULT_JVM_OPTIONS}. */
@@ -251,7 +253,7 @@ public final class KafkaBroker implements AutoCloseable {
         command.add(config.toString());
         Files.writeString(logFile(), "=== " + Instant.now() + " starting Kafka broker on port " + port
                 + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.inOwnSession(command))
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(logFile().toFile()));
@@ -346,7 +348,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void registerShutdownHook() {
-        if (shutdownHook == null) {
+        if (closeOnJvmExit && shutdownHook == null) {
             shutdownHook = new Thread(this::close, "kafka-broker-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -367,6 +369,7 @@ public final class KafkaBroker implements AutoCloseable {
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
         private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
         private Duration startTimeout = Duration.ofSeconds(60);
+        private boolean closeOnJvmExit = true;
 
         private Builder() {
         }
@@ -407,6 +410,15 @@ public final class KafkaBroker implements AutoCloseable {
         /** How long {@link KafkaBroker#start()} waits for the broker (default 60 s). */
         public Builder startTimeout(Duration startTimeout) {
             this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook closes it (default {@code true}). A launcher that stops several processes in
+         * a fixed order turns it off and closes it itself; the child still ends with the JVM through its pipe.
+         */
+        public Builder closeOnJvmExit(boolean closeOnJvmExit) {
+            this.closeOnJvmExit = closeOnJvmExit;
             return this;
         }
 

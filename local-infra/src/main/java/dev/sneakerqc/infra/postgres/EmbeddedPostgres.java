@@ -80,6 +80,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final String authMethod;
     private final Map<String, String> settings;
     private final Duration startTimeout;
+    private final boolean closeOnJvmExit;
     private final boolean temporary;
 
     private Path dataDirectory;
@@ -96,6 +97,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.authMethod = builder.authMethod;
         this.settings = Map.copyOf(builder.settings);
         this.startTimeout = builder.startTimeout;
+        this.closeOnJvmExit = builder.closeOnJvmExit;
     }
 
     /** A builder with the defaults: free port, temporary data directory, trust authentication, durable settings. */
@@ -281,7 +283,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         settings.forEach((key, value) -> server.addAll(List.of("-c", key + "=" + value)));
         List<String> command = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "sneakerqc-postgres-watchdog"));
         command.addAll(user.wrap(server));
-        watchdog = processBuilder(command).start();
+        watchdog = processBuilder(ChildProcesses.inOwnSession(command)).start();
         lifeline = watchdog.getOutputStream();
     }
 
@@ -338,7 +340,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void registerShutdownHook() {
-        if (shutdownHook == null) {
+        if (closeOnJvmExit && shutdownHook == null) {
             shutdownHook = new Thread(this::close, "embedded-postgres-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -358,6 +360,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private String authMethod = "trust";
         private final Map<String, String> settings = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(60);
+        private boolean closeOnJvmExit = true;
 
         private Builder() {
         }
@@ -407,6 +410,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         /** How long {@link EmbeddedPostgres#start()} waits for connections (default 60 s). */
         public Builder startTimeout(Duration startTimeout) {
             this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook closes it (default {@code true}). A launcher that stops several processes in
+         * a fixed order turns it off and closes it itself; the child still ends with the JVM through its pipe.
+         */
+        public Builder closeOnJvmExit(boolean closeOnJvmExit) {
+            this.closeOnJvmExit = closeOnJvmExit;
             return this;
         }
 
