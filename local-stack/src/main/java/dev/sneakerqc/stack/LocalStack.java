@@ -129,31 +129,34 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void close() {
         closing = true;
         for (PackagedService service : services.reversed()) {
-            timed(service.name(), () -> {
-                service.close();
-                return "stopped";
-            });
+            stop(service.name(), service);
         }
         services.clear();
-        if (kafka != null) {
-            KafkaBroker broker = kafka;
-            timed("Kafka", () -> {
-                broker.close();
-                return "stopped";
-            });
-            kafka = null;
-        }
-        if (postgres != null) {
-            EmbeddedPostgres server = postgres;
-            timed("PostgreSQL", () -> {
-                server.close();
-                return "stopped";
-            });
-            postgres = null;
-        }
+        stop("Kafka", kafka);
+        kafka = null;
+        stop("PostgreSQL", postgres);
+        postgres = null;
         if (state != null) {
             state.delete();
             state = null;
+        }
+    }
+
+    private void stop(String label, AutoCloseable component) {
+        if (component == null) {
+            return;
+        }
+        try {
+            timed(label, () -> {
+                try {
+                    component.close();
+                } catch (Exception e) {
+                    throw new StackFailure(label + " did not stop cleanly: " + e.getMessage(), e);
+                }
+                return "stopped";
+            });
+        } catch (RuntimeException e) {
+            console.line("    " + e.getMessage()); // and go on stopping the rest
         }
     }
 
