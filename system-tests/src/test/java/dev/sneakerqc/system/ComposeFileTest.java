@@ -298,18 +298,13 @@ class ComposeFileTest {
         }));
     }
 
-    /**
-     * The local-stack module, which builds the demo-data job's jar, is being written on another branch. Until it is
-     * merged, nothing here can produce its output, so its paths are not required; once {@code local-stack/pom.xml}
-     * exists they are, like any other path. (system-tests then needs a dependency on local-stack, as it has on the
-     * services, so that the reactor packages it first.)
-     */
+    /** Every bind-mounted host path, and a jar a one-shot job runs from one (demo-data's local-stack.jar), exists. */
     @Test
     void bindMountedHostPathsAndTheJarsRunFromThemExist() {
         assertSoftly(softly -> services.keySet().forEach(name -> {
             for (Mount mount : mounts(name)) {
                 Path source = ROOT.resolve(mount.source()).normalize();
-                if (mount.bind() && !fromLocalStackNotYetMerged(source)) {
+                if (mount.bind()) {
                     softly.assertThat(source).as("%s: bind-mounted host path %s", name, mount.source()).exists();
                 }
             }
@@ -319,7 +314,7 @@ class ComposeFileTest {
                 String path = command.get(jar + 1);
                 Path onHost = hostPath(name, path);
                 softly.assertThat(onHost).as("%s: %s is on no bind mount", name, path).isNotNull();
-                if (onHost != null && !fromLocalStackNotYetMerged(onHost)) {
+                if (onHost != null) {
                     softly.assertThat(onHost).as("%s runs %s, which is %s on the host", name, path, onHost)
                             .isRegularFile();
                 }
@@ -450,11 +445,6 @@ class ComposeFileTest {
             }
         }
         return null;
-    }
-
-    private static boolean fromLocalStackNotYetMerged(Path path) {
-        Path localStack = ROOT.resolve("local-stack");
-        return path.startsWith(localStack) && !Files.isRegularFile(localStack.resolve("pom.xml"));
     }
 
     private static List<String> command(String service) {
