@@ -34,11 +34,9 @@ final class SystemUnderTest {
 
     static final List<String> STAGES = List.of("MATERIALS_SOURCED", "PATTERN_CUT", "STITCHED", "LASTED", "FINISHED");
 
-    private static SystemUnderTest instance;
-
-    private final List<ServiceProcess> extraQcs = new CopyOnWriteArrayList<>();
-
     static final String QC_DATABASE = "qc_system";
+
+    private static SystemUnderTest instance;
 
     final TestInfrastructure infra;
     /** QC's own PostgreSQL server. */
@@ -46,6 +44,8 @@ final class SystemUnderTest {
     final QcDatabase qcDatabase;
     final ServiceProcess catalog;
     final ServiceProcess qc;
+    /** Further QC instances started by tests; stopped at exit if they are still running. */
+    private final List<ServiceProcess> extraQcs = new CopyOnWriteArrayList<>();
 
     private SystemUnderTest() {
         infra = TestInfrastructures.shared();
