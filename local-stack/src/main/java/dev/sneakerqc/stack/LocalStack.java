@@ -2,6 +2,7 @@ package dev.sneakerqc.stack;
 
 import dev.sneakerqc.infra.kafka.KafkaBroker;
 import dev.sneakerqc.infra.postgres.EmbeddedPostgres;
+import dev.sneakerqc.infra.service.PackagedService;
 import dev.sneakerqc.stack.demo.DemoData;
 import dev.sneakerqc.stack.demo.DemoDataFailure;
 
@@ -65,7 +66,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, Supplier<String>> starts = new LinkedHashMap<>();
             for (PackagedService service : services) {
                 service.launch();
-                state.service(service.pid()).address(service.name(), service.url());
+                state.address(service.name(), service.url());
                 starts.put(service.name(), () -> {
                     service.awaitReady(SERVICE_START_TIMEOUT);
                     return "ready on " + service.url();
@@ -116,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
     /** Reports a service that ended on its own while the stack runs; {@code true} while all are alive. */
     boolean checkServicesAlive() {
         return services.stream().allMatch(service -> {
-            if (closing || service.isAlive()) {
+            if (closing || service.isRunning()) {
                 return true;
             }
             console.line(service.name() + " has stopped (exit code " + service.exitCode() + "); see " + service.log());
@@ -166,13 +167,6 @@ public final class LocalStack implements AutoCloseable {
                 throw new StackFailure("The stack is already running from " + settings.dataDir() + " (pid "
                         + launcher.pid() + "). Stop it with ./stack stop, or use another --data-dir.");
             });
-            for (ProcessHandle leftover : previous.liveServices()) {
-                console.line("Stopping a service left running by an earlier stack that was killed (pid "
-                        + leftover.pid() + ")");
-                leftover.destroy();
-                leftover.onExit().completeOnTimeout(null, 30, java.util.concurrent.TimeUnit.SECONDS).join();
-                leftover.destroyForcibly();
-            }
             previous.delete();
         });
     }
@@ -211,7 +205,7 @@ public final class LocalStack implements AutoCloseable {
 
     private String startPostgres() {
         postgres = EmbeddedPostgres.builder().port(settings.postgresPort())
-                .dataDirectory(settings.postgresDataDir()).closeOnJvmExit(false).build();
+                .dataDirectory(settings.postgresDataDir()).closeAtExit(false).build();
         boolean existing = Files.exists(settings.postgresDataDir().resolve("PG_VERSION"));
         postgres.start();
         return "ready on 127.0.0.1:" + settings.postgresPort() + (existing ? " (existing data)" : " (new data)");
@@ -219,7 +213,7 @@ public final class LocalStack implements AutoCloseable {
 
     private String startKafka() {
         kafka = KafkaBroker.builder().port(settings.kafkaPort()).directory(settings.kafkaDir())
-                .closeOnJvmExit(false).build();
+                .closeAtExit(false).build();
         boolean existing = Files.isDirectory(settings.kafkaDir().resolve("data"));
         kafka.start();
         return "ready on " + kafka.bootstrapServers() + (existing ? " (existing data)" : " (new data)");

@@ -83,7 +83,7 @@ public final class LocalStackMain {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             stack.start();
-        } catch (StackFailure | DemoDataFailure e) {
+        } catch (RuntimeException e) { // already reported step by step; what is left is the reason
             Runtime.getRuntime().removeShutdownHook(hook);
             System.err.println();
             System.err.println(e.getMessage());
@@ -122,12 +122,7 @@ public final class LocalStackMain {
             console.line("Stopped. Data kept in " + settings.dataDir() + ".");
             return 0;
         }
-        for (ProcessHandle leftover : state.get().liveServices()) {
-            console.line("Stopping a service left running by a killed stack (pid " + leftover.pid() + ")");
-            leftover.destroy();
-            leftover.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
-        }
-        state.get().delete();
+        state.get().delete(); // left by a stack that was killed; its servers and services stopped with it
         console.line("No stack is running from " + settings.dataDir() + ".");
         return 0;
     }

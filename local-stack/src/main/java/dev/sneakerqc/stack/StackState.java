@@ -6,20 +6,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The running stack as recorded in {@code <data-dir>/stack.properties}: the launcher's PID, its children's PIDs
- * and its addresses. {@code ./stack stop} and {@code ./stack status} read it; a start refuses to run twice on the
- * same data and cleans up what a killed launcher left behind.
+ * The running stack as recorded in {@code <data-dir>/stack.properties}: the launcher's PID and its addresses.
+ * {@code ./stack stop} and {@code ./stack status} read it; a start refuses to run twice on the same data.
  */
 final class StackState {
 
     private static final String LAUNCHER = "launcher.pid";
-    private static final String SERVICES = "service.pids";
 
     private final Path file;
     private final Properties properties;
@@ -51,13 +47,6 @@ final class StackState {
         return this;
     }
 
-    StackState service(long pid) {
-        List<Long> pids = new ArrayList<>(servicePids());
-        pids.add(pid);
-        properties.setProperty(SERVICES, String.join(",", pids.stream().map(String::valueOf).toList()));
-        return this;
-    }
-
     StackState address(String name, String value) {
         properties.setProperty("address." + name, value);
         return this;
@@ -70,12 +59,6 @@ final class StackState {
     /** The launcher process, if it is still running. */
     Optional<ProcessHandle> liveLauncher() {
         return live(properties.getProperty(LAUNCHER)).filter(handle -> commandMentions(handle, "local-stack"));
-    }
-
-    /** Service processes still running (e.g. after the launcher was killed with SIGKILL). */
-    List<ProcessHandle> liveServices() {
-        return servicePids().stream().map(String::valueOf).map(StackState::live).flatMap(Optional::stream)
-                .filter(handle -> commandMentions(handle, "quarkus-run.jar")).toList();
     }
 
     void write() {
@@ -95,11 +78,6 @@ final class StackState {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file, e);
         }
-    }
-
-    private List<Long> servicePids() {
-        String text = properties.getProperty(SERVICES, "");
-        return text.isBlank() ? List.of() : List.of(text.split(",")).stream().map(Long::parseLong).toList();
     }
 
     private static Optional<ProcessHandle> live(String pid) {

@@ -4,10 +4,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +29,7 @@ class RepublishSystemTest {
     }
 
     @Test
-    void republishingChangesNothingAndRefillsAConsumerThatLostItsData() throws SQLException {
+    void republishingChangesNothingAndRefillsAConsumerThatLostItsData() {
         String style = system.model("NOR", "M992REPUB");
         List<String> batches = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -54,7 +50,7 @@ class RepublishSystemTest {
         JsonPath fromStage = republish(Map.of("fromSequence", 6, "batchId", batches.getFirst()));
         assertThat(fromStage.getLong("progress.total")).isEqualTo(1);
 
-        wipeQc();
+        system.qcDatabase.wipe();
         given().baseUri(system.qc.url()).get("/api/inspections/{id}", batches.getFirst()).then().statusCode(404);
         republish(Map.of("fromSequence", 1));
         batches.forEach(batch -> awaitInspection(batch, "OPEN"));
@@ -89,18 +85,5 @@ class RepublishSystemTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().baseUri(system.qc.url()).get("/api/inspections/{id}", batchId)
                         .then().statusCode(200).body("status", equalTo(status)));
-    }
-
-    /**
-     * QC loses its database: every table emptied, its own event history (outbox) included, as if it had started on
-     * a new, empty database.
-     */
-    private static void wipeQc() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(system.infra.jdbcUrl("qc_system"),
-                system.infra.username(), system.infra.password());
-             Statement statement = connection.createStatement()) {
-            statement.execute("truncate qc_batch, inspection, test_result, test_result_audit, switching_stream, "
-                    + "switching_state, stream_lot, corrective_action, processed_event, outbox_event, dead_letter");
-        }
     }
 }

@@ -61,7 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final Map<String, String> extraProperties;
     private final List<String> jvmOptions;
     private final Duration startTimeout;
-    private final boolean closeOnJvmExit;
+    private final boolean closeAtExit;
     private final boolean temporary;
     private final String clusterId = Uuid.randomUuid().toString();
 
@@ -78,7 +78,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.extraProperties = Map.copyOf(builder.extraProperties);
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.startTimeout = builder.startTimeout;
-        this.closeOnJvmExit = builder.closeOnJvmExit;
+        this.closeAtExit = builder.closeAtExit;
     }
 
     /** A builder with the defaults: free port, temporary directory, {@link #DEFAULT_JVM_OPTIONS}. */
@@ -348,7 +348,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void registerShutdownHook() {
-        if (closeOnJvmExit && shutdownHook == null) {
+        if (closeAtExit && shutdownHook == null) {
             shutdownHook = new Thread(this::close, "kafka-broker-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -369,7 +369,7 @@ public final class KafkaBroker implements AutoCloseable {
         private final Map<String, String> extraProperties = new LinkedHashMap<>();
         private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
         private Duration startTimeout = Duration.ofSeconds(60);
-        private boolean closeOnJvmExit = true;
+        private boolean closeAtExit = true;
 
         private Builder() {
         }
@@ -417,8 +417,8 @@ public final class KafkaBroker implements AutoCloseable {
          * Whether a JVM shutdown hook closes it (default {@code true}). A launcher that stops several processes in
          * a fixed order turns it off and closes it itself; the child still ends with the JVM through its pipe.
          */
-        public Builder closeOnJvmExit(boolean closeOnJvmExit) {
-            this.closeOnJvmExit = closeOnJvmExit;
+        public Builder closeAtExit(boolean closeAtExit) {
+            this.closeAtExit = closeAtExit;
             return this;
         }
 

@@ -58,30 +58,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 40;
 
-    /**
-     * Runs the server ("$@") in the background, then: stdin reaching EOF, or SIGTERM/SIGINT/SIGHUP, sends it SIGINT
-     * (fast shutdown); the server ending ends the watchdog. Background jobs of a non-interactive sh get /dev/null
-     * as stdin, so the pipe is read through fd 3.
-     */
-    private static final String WATCHDOG = String.join("\n",
-            "exec 3<&0 </dev/null",
-            "\"$@\" 3<&- &",
-            "server=$!",
-            "trap 'kill -INT \"$server\" 2>/dev/null' INT TERM HUP",
-            "{ while read -r _ <&3; do :; done; kill -INT \"$server\" 2>/dev/null; } &",
-            "watcher=$!",
-            "exec 3<&-",
-            "status=0",
-            "while kill -0 \"$server\" 2>/dev/null; do wait \"$server\"; status=$?; done",
-            "kill \"$watcher\" 2>/dev/null",
-            "exit \"$status\"");
-
     private final String password;
     private final String authMethod;
     private final Map<String, String> settings;
     private final Duration startTimeout;
-    private final boolean closeOnJvmExit;
     private final boolean temporary;
+    private final boolean closeAtExit;
 
     private Path dataDirectory;
     private int port;
@@ -97,7 +79,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.authMethod = builder.authMethod;
         this.settings = Map.copyOf(builder.settings);
         this.startTimeout = builder.startTimeout;
-        this.closeOnJvmExit = builder.closeOnJvmExit;
+        this.closeAtExit = builder.closeAtExit;
     }
 
     /** A builder with the defaults: free port, temporary data directory, trust authentication, durable settings. */
@@ -281,9 +263,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 "-D", dataDirectory.toString(), "-p", Integer.toString(port),
                 "-c", "listen_addresses=" + FreePorts.LOOPBACK, "-c", "unix_socket_directories="));
         settings.forEach((key, value) -> server.addAll(List.of("-c", key + "=" + value)));
-        List<String> command = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "sneakerqc-postgres-watchdog"));
-        command.addAll(user.wrap(server));
-        watchdog = processBuilder(ChildProcesses.inOwnSession(command)).start();
+        watchdog = processBuilder(ChildProcesses.inOwnSession(
+                ChildProcesses.underLifeline("INT", "sneakerqc-postgres-watchdog", user.wrap(server)))).start();
         lifeline = watchdog.getOutputStream();
     }
 
@@ -340,7 +321,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void registerShutdownHook() {
-        if (closeOnJvmExit && shutdownHook == null) {
+        if (closeAtExit && shutdownHook == null) {
             shutdownHook = new Thread(this::close, "embedded-postgres-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -360,7 +341,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private String authMethod = "trust";
         private final Map<String, String> settings = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(60);
-        private boolean closeOnJvmExit = true;
+        private boolean closeAtExit = true;
 
         private Builder() {
         }
@@ -414,11 +395,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
 
         /**
-         * Whether a JVM shutdown hook closes it (default {@code true}). A launcher that stops several processes in
-         * a fixed order turns it off and closes it itself; the child still ends with the JVM through its pipe.
+         * Whether a shutdown hook closes the server when this JVM exits (the default). Turn it off when the owner
+         * closes it in its own hook, e.g. after the processes using it stopped (shutdown hooks run concurrently).
+         * The lifeline still stops the server if this JVM dies without running its hooks.
          */
-        public Builder closeOnJvmExit(boolean closeOnJvmExit) {
-            this.closeOnJvmExit = closeOnJvmExit;
+        public Builder closeAtExit(boolean closeAtExit) {
+            this.closeAtExit = closeAtExit;
             return this;
         }
 

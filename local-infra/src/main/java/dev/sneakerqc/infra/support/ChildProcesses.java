@@ -12,6 +12,26 @@ public final class ChildProcesses {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
+    /**
+     * Runs the server ("$@") in the background, then: stdin reaching EOF, or SIGTERM/SIGINT/SIGHUP, sends it the
+     * stop signal ($1); the server ending ends the watchdog with the server's exit status. Background jobs of a
+     * non-interactive sh get /dev/null as stdin, so the pipe is read through fd 3.
+     */
+    private static final String WATCHDOG = String.join("\n",
+            "stop_signal=$1",
+            "shift",
+            "exec 3<&0 </dev/null",
+            "\"$@\" 3<&- &",
+            "server=$!",
+            "trap 'kill -\"$stop_signal\" \"$server\" 2>/dev/null' INT TERM HUP",
+            "{ while read -r _ <&3; do :; done; kill -\"$stop_signal\" \"$server\" 2>/dev/null; } &",
+            "watcher=$!",
+            "exec 3<&-",
+            "status=0",
+            "while kill -0 \"$server\" 2>/dev/null; do wait \"$server\"; status=$?; done",
+            "kill \"$watcher\" 2>/dev/null",
+            "exit \"$status\"");
+
     private ChildProcesses() {
     }
 
@@ -29,6 +49,24 @@ public final class ChildProcesses {
         wrapped.add(SETSID.toString());
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /**
+     * The command that runs {@code server} under a small {@code sh} watchdog tied to this JVM by a lifeline: the
+     * watchdog's standard input, a pipe from this JVM. When the pipe closes, because the owner closed
+     * {@link Process#getOutputStream()} or because this JVM died, even by {@code kill -9}, the watchdog sends the
+     * server {@code stopSignal}, so no server outlives its JVM. The server is the watchdog's child; the watchdog
+     * exits with the server's status once it ends.
+     *
+     * @param stopSignal the signal name that stops the server gracefully, e.g. {@code INT} for PostgreSQL's fast
+     *                   shutdown or {@code TERM} for a JVM (a background job of {@code sh} ignores SIGINT, and a
+     *                   JVM started so does not install its SIGINT handler)
+     * @param name       the watchdog's {@code $0}, shown by {@code ps}
+     */
+    public static List<String> underLifeline(String stopSignal, String name, List<String> server) {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", WATCHDOG, name, stopSignal));
+        command.addAll(server);
+        return command;
     }
 
     /** Waits for {@code process} to end; {@code true} if it did within {@code timeout}. */
