@@ -15,7 +15,8 @@ public final class ChildProcesses {
     /**
      * Runs the server ("$@") in the background, then: stdin reaching EOF, or SIGTERM/SIGINT/SIGHUP, sends it the
      * stop signal ($1); the server ending ends the watchdog with the server's exit status. Background jobs of a
-     * non-interactive sh get /dev/null as stdin, so the pipe is read through fd 3.
+     * non-interactive sh get /dev/null as stdin, so the pipe is read through fd 3. The first {@code wait} also
+     * collects the status of a server that ended at once; the loop covers a {@code wait} cut short by a signal.
      */
     private static final String WATCHDOG = String.join("\n",
             "stop_signal=$1",
@@ -27,7 +28,8 @@ public final class ChildProcesses {
             "{ while read -r _ <&3; do :; done; kill -\"$stop_signal\" \"$server\" 2>/dev/null; } &",
             "watcher=$!",
             "exec 3<&-",
-            "status=0",
+            "wait \"$server\"",
+            "status=$?",
             "while kill -0 \"$server\" 2>/dev/null; do wait \"$server\"; status=$?; done",
             "kill \"$watcher\" 2>/dev/null",
             "exit \"$status\"");
