@@ -23,7 +23,7 @@ import java.util.Map;
  * One of the services as its packaged application ({@code target/quarkus-app/quarkus-run.jar}) in prod mode, in a
  * process of its own configured by environment variables only, as it would run in production.
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
@@ -35,7 +35,7 @@ final class PackagedService implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    PackagedService(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    public PackagedService(String name, Path jar, int port, Map<String, String> environment, Path log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -43,33 +43,33 @@ final class PackagedService implements AutoCloseable {
         this.log = log;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
     /** The exit code once the process has ended. */
-    int exitCode() {
+    public int exitCode() {
         return process.exitValue();
     }
 
-    /** Launches the process; {@link #awaitReady} then waits for it. */
-    void launch() {
+    /** Launches the process; {@link #awaitReady} then waits for it. After {@link #close()} it may be launched again. */
+    public void launch() {
         if (!Files.isRegularFile(jar)) {
             throw new StackFailure(name + " is not packaged: " + jar + " is missing. Build it with"
                     + " ./mvnw -DskipTests package (./stack does that when needed).");
@@ -99,7 +99,7 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails with the log's tail if the process ends first. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
