@@ -343,8 +343,18 @@ public final class Bench {
         Figure achieved = report.figure("e2e.rate", "3. stage changes sent per second", "req/s", null);
         api.ensureReferenceData(system.catalogUrl());
         int changes = (int) (options.e2eRate() * options.e2eDuration().toSeconds());
+        // Enough batches that a batch's next stage is sent at least 10 s after the previous one.
+        int batchCount = Math.max((changes + 4) / 5, options.e2eRate() * 10);
+        if (!options.warmUp().isZero()) {
+            int warmUpChanges = (int) (options.e2eRate() * options.warmUp().toSeconds());
+            List<String> batches = api.planBatches(system.catalogUrl(), Math.max((warmUpChanges + 4) / 5,
+                    options.e2eRate() * 10), 16);
+            settle();
+            log("warm-up: " + warmUpChanges + " stage changes at " + options.e2eRate() + "/s");
+            OpenLoad.stageChanges(system.catalogUrl(), batches, warmUpChanges, options.e2eRate());
+        }
         for (int run = 1; run <= options.runs(); run++) {
-            List<String> batches = api.planBatches(system.catalogUrl(), (changes + 4) / 5, 16);
+            List<String> batches = api.planBatches(system.catalogUrl(), batchCount, 16);
             settle();
             OpenLoad.Result load = OpenLoad.stageChanges(system.catalogUrl(), batches, changes, options.e2eRate());
             log("e2e run " + run + ": sent " + changes + " stage changes at " + Math.round(load.achievedRate())
