@@ -171,10 +171,13 @@ public final class Bench {
             long applied = system.database().number(database, "select count(*) from processed_event");
             long firstMicros = system.database().number(database,
                     "select (extract(epoch from min(processed_at)) * 1000000)::bigint from processed_event");
+            long lastMicros = system.database().number(database,
+                    "select (extract(epoch from max(processed_at)) * 1000000)::bigint from processed_event");
             double seconds = (caughtUp.toEpochMilli() * 1000 - firstMicros) / 1e6;
             double rate = records / seconds;
             log("ingest run " + run + ": " + records + " events in " + String.format("%.2f", seconds) + " s = "
-                    + Math.round(rate) + " events/s (" + applied + " recorded as applied)");
+                    + Math.round(rate) + " events/s (" + applied + " recorded as applied; the last transaction began "
+                    + String.format("%.2f", (lastMicros - firstMicros) / 1e6) + " s after the first)");
             if (applied < records) {
                 report.note("ingest run " + run + ": " + applied + " of " + records
                         + " events recorded as applied; the rest were dead-lettered or duplicates");
@@ -198,7 +201,7 @@ public final class Bench {
             String id = started.get("id").asText();
             JsonNode state = started;
             Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
-            while ("RUNNING".equals(state.path("status").asText())) {
+            while (List.of("RUNNING", "SWITCHING").contains(state.path("status").asText())) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new BenchFailure("replay " + id + " still running after " + SETTLE_TIMEOUT.toMinutes()
                             + " min");
