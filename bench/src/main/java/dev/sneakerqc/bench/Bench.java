@@ -35,6 +35,8 @@ public final class Bench {
     /** The highest write rates seen so far, to plan enough batches for the next run. */
     private double serviceWriteRate = 1_500;
     private double pgbenchWriteRate = 8_000;
+    /** The qc-service instance of the ingest run under way, stopped by the shutdown hook on Ctrl-C. */
+    private volatile PackagedService ingestInstance;
 
     public Bench(Options options, SystemUnderTest system, Report report, Path work) {
         this.options = options;
@@ -156,6 +158,7 @@ public final class Bench {
         PackagedService instance = new PackagedService("qc-service-ingest-" + run,
                 system.applicationJar(SystemUnderTest.QC), port, environment,
                 work.resolve("logs").resolve("qc-service-ingest-" + run + ".log"));
+        ingestInstance = instance;
         try {
             SystemUnderTest.launchAndAwaitReady(instance, "http://localhost:" + port, Duration.ofMinutes(2));
             Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
@@ -185,6 +188,7 @@ public final class Bench {
             return rate;
         } finally {
             instance.close();
+            ingestInstance = null;
             system.database().drop(database);
         }
     }
@@ -462,6 +466,14 @@ public final class Bench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchFailure("interrupted");
+        }
+    }
+
+    /** Stops the services the suite launched besides the stack's own (the ingest instance). */
+    public void stopExtraServices() {
+        PackagedService instance = ingestInstance;
+        if (instance != null) {
+            instance.close();
         }
     }
 

@@ -31,10 +31,11 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
-        System.exit(run(options, projectDir));
+        System.exit(run(options, projectDir, java.util.Arrays.stream(args)
+                .map(arg -> arg.startsWith("--db-password=") ? "--db-password=…" : arg).toList()));
     }
 
-    static int run(Options options, Path projectDir) {
+    static int run(Options options, Path projectDir, java.util.List<String> arguments) {
         Path scratch;
         try {
             scratch = Files.createTempDirectory("sneakerqc-bench-");
@@ -52,7 +53,7 @@ public final class BenchMain {
         report.environment("cores", Runtime.getRuntime().availableProcessors())
                 .environment("java", Runtime.version().toString())
                 .environment("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
-                .environment("options", options.toString());
+                .environment("arguments", arguments);
         SystemUnderTest system;
         try {
             if (options.useRunning()) {
@@ -69,9 +70,12 @@ public final class BenchMain {
         }
         report.environment("system", options.useRunning() ? "running system" : "local stack started by the bench")
                 .environment("catalogUrl", system.catalogUrl()).environment("qcUrl", system.qcUrl());
-        Thread hook = new Thread(system::close, "bench-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         Bench bench = new Bench(options, system, report, scratch);
+        Thread hook = new Thread(() -> {
+            bench.stopExtraServices();
+            system.close();
+        }, "bench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             bench.phase("startup", bench::startup, "startup", "rss.idle");
             bench.phase("ingest", bench::ingest, "ingest");
