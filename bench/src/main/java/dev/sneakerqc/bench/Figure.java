@@ -17,6 +17,7 @@ public final class Figure {
     private final List<Double> runs = new ArrayList<>();
     private String note;
     private String failure;
+    private String skipped;
 
     public Figure(String id, String label, String unit, Target target) {
         this.id = id;
@@ -38,6 +39,16 @@ public final class Figure {
     public Figure fail(String reason) {
         this.failure = reason;
         return this;
+    }
+
+    /** Not measured in this run, for a reason that is not a failure (e.g. services the suite cannot restart). */
+    public Figure skip(String reason) {
+        this.skipped = reason;
+        return this;
+    }
+
+    public String skipped() {
+        return skipped;
     }
 
     public String id() {

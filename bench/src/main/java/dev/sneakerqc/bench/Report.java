@@ -58,6 +58,10 @@ public final class Report {
         rows.add(new String[] {"figure", "median", "min – max", "runs", "target", "met?"});
         for (Figure figure : figures.values()) {
             String target = figure.target() == null ? "" : figure.target().text(figure.unit());
+            if (figure.skipped() != null) {
+                rows.add(new String[] {figure.label(), "n/a", "", "", target, ""});
+                continue;
+            }
             if (!figure.hasValues() || figure.failure() != null) {
                 rows.add(new String[] {figure.label(), "FAILED", "", "", target, figure.target() == null ? "" : "no"});
                 continue;
@@ -88,6 +92,8 @@ public final class Report {
                 out.append("-".repeat(java.util.Arrays.stream(widths).sum() + 2 * (widths.length - 1))).append('\n');
             }
         }
+        figures.values().stream().map(Figure::skipped).filter(java.util.Objects::nonNull).distinct()
+                .forEach(reason -> out.append("n/a: ").append(reason).append('\n'));
         figures.values().stream().map(Figure::failure).filter(java.util.Objects::nonNull).distinct()
                 .forEach(reason -> out.append("FAILED: ").append(reason).append('\n'));
         return out.toString();
@@ -129,6 +135,9 @@ public final class Report {
             }
             if (figure.failure() != null) {
                 node.put("failure", figure.failure());
+            }
+            if (figure.skipped() != null) {
+                node.put("notMeasured", figure.skipped());
             }
         }
         ArrayNode notesNode = root.putArray("notes");
