@@ -4,13 +4,13 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /** What the stack tells its user: one line per step, with how long it took. */
-final class Console {
+public final class Console {
 
     private static final int LABEL_WIDTH = 18;
 
     private final PrintStream out;
 
-    Console(PrintStream out) {
+    public Console(PrintStream out) {
         this.out = out;
     }
 

@@ -82,20 +82,26 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    String catalogUrl() {
+    public String catalogUrl() {
         return "http://localhost:" + settings.catalogPort();
     }
 
-    String qcUrl() {
+    public String qcUrl() {
         return "http://localhost:" + settings.qcPort();
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    String jdbcUrl(String database) {
+    /** The JDBC URL of {@code database} on the stack's PostgreSQL (superuser {@code postgres}/{@code postgres}). */
+    public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
+    }
+
+    /** The running services (catalog-service, then qc-service), e.g. to restart one or read its pid. */
+    public List<PackagedService> services() {
+        return List.copyOf(services);
     }
 
     /** Prints where everything is. */

@@ -71,7 +71,7 @@ public record StackSettings(Path projectDir, Path dataDir, int postgresPort, int
     }
 
     /** The packaged application of {@code service} ({@code catalog-service} or {@code qc-service}). */
-    Path applicationJar(String service) {
+    public Path applicationJar(String service) {
         return projectDir.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
@@ -83,7 +83,7 @@ public record StackSettings(Path projectDir, Path dataDir, int postgresPort, int
         return dataDir.resolve("kafka");
     }
 
-    Path logDir() {
+    public Path logDir() {
         return dataDir.resolve("logs");
     }
 

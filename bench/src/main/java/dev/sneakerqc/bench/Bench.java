@@ -1,0 +1,487 @@
+package dev.sneakerqc.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sneakerqc.contract.Topics;
+import dev.sneakerqc.infra.kafka.ConsumerPerformanceTool;
+import dev.sneakerqc.infra.support.FreePorts;
+import dev.sneakerqc.infra.service.PackagedService;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** The phases of the suite, each adding its figures to the report. */
+public final class Bench {
+
+    /**
+     * How long the system may take to take in what was sent. Generous: after the 200,000-event backlog, QC opens
+     * about 33,000 inspections one at a time, which took minutes on the 2-core machine.
+     */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(30);
+
+    private final Options options;
+    private final SystemUnderTest system;
+    private final Report report;
+    private final Path work;
+    private final Api api = new Api();
+    private final Kafka kafka;
+    private final Wrk wrk;
+    /** Every batch planned by the write phase: the read phase reads them. */
+    private final List<String> plannedBatches = new ArrayList<>();
+    /** The highest write rates seen so far, to plan enough batches for the next run. */
+    private double serviceWriteRate = 1_500;
+    private double pgbenchWriteRate = 8_000;
+    /** The qc-service instance of the ingest run under way, stopped by the shutdown hook on Ctrl-C. */
+    private volatile PackagedService ingestInstance;
+
+    public Bench(Options options, SystemUnderTest system, Report report, Path work) {
+        this.options = options;
+        this.system = system;
+        this.report = report;
+        this.work = work;
+        this.kafka = new Kafka(system.kafka());
+        this.wrk = new Wrk(work);
+    }
+
+    private static void log(String text) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + text);
+        System.out.flush();
+    }
+
+    /** Runs a phase; a failure marks the phase's open figures FAILED and the suite goes on with the next. */
+    public void phase(String name, Runnable phase, String... figureIds) {
+        if (!options.runs(name)) {
+            return;
+        }
+        log("phase " + name);
+        try {
+            phase.run();
+        } catch (RuntimeException e) {
+            log("phase " + name + " FAILED: " + e.getMessage());
+            report.note("phase " + name + " failed: " + e.getMessage());
+            for (Figure figure : report.figures()) {
+                for (String id : figureIds) {
+                    if (figure.id().startsWith(id) && figure.runs().size() < options.runs()) {
+                        figure.fail(firstLine(e.getMessage()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "failed" : text.lines().findFirst().orElse(text);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 7. Start to ready, and resident memory idle
+
+    public void startup() {
+        for (String service : List.of(SystemUnderTest.CATALOG, SystemUnderTest.QC)) {
+            String name = short_(service);
+            report.figure("startup." + name, "7. " + service + ": process start → ready", "s", Target.atMost(2));
+            report.figure("rss.idle." + name, "7. " + service + ": resident memory, idle", "MB", null);
+        }
+        if (!system.ownsServices()) {
+            for (String service : List.of(SystemUnderTest.CATALOG, SystemUnderTest.QC)) {
+                report.figure("startup." + short_(service), null, null, null)
+                        .skip("start to ready is not measured on services the suite did not start (--use-running)");
+                for (int run = 0; run < options.runs(); run++) {
+                    rss(service).ifPresent(mb -> report.figure("rss.idle." + short_(service), null, null, null)
+                            .add(mb));
+                    pause(Duration.ofSeconds(1));
+                }
+            }
+            return;
+        }
+        for (int run = 1; run <= options.runs(); run++) {
+            for (String service : List.of(SystemUnderTest.CATALOG, SystemUnderTest.QC)) {
+                Duration ready = system.restart(service);
+                log(service + " restarted: ready after " + ready.toMillis() + " ms");
+                report.figure("startup." + short_(service), null, null, null).add(ready.toMillis() / 1000.0);
+                pause(Duration.ofSeconds(5)); // let the start-up work (JIT, first polls) die down
+                rss(service).ifPresent(mb -> report.figure("rss.idle." + short_(service), null, null, null).add(mb));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 5. QC ingest of a backlog, beside Kafka's ConsumerPerformance
+
+    public void ingest() {
+        Figure qc = report.figure("ingest.qc", "5. QC ingest of the production-events backlog", "events/s",
+                Target.atLeast(20_000));
+        Figure raw = report.figure("ingest.kafka", "5. Kafka ConsumerPerformance, same topic (fetch rate)",
+                "records/s", null);
+        Figure ratio = report.figure("ingest.ratio", "5. QC ingest / ConsumerPerformance", "", null);
+        api.ensureReferenceData(system.catalogUrl());
+        long before = kafka.records(Topics.PRODUCTION_EVENTS);
+        Instant writing = Instant.now();
+        long written = Backlog.write(system.kafka(), options.backlog());
+        log("wrote a backlog of " + written + " production events in "
+                + Duration.between(writing, Instant.now()).toMillis() + " ms; waiting for the system to take it in");
+        settle();
+        long records = kafka.records(Topics.PRODUCTION_EVENTS);
+        qc.note(records + " events (" + written + " of the backlog, " + before + " before it): a fresh qc-service"
+                + " instance (own database, own consumer group, relay off) from its first applied event to lag 0");
+        raw.note("Kafka's ConsumerPerformance reading the same " + records + " records, fresh group each run;"
+                + " fetch.nMsg.sec (without the group join)");
+        for (int run = 1; run <= options.runs(); run++) {
+            ConsumerPerformanceTool.Result perf = ConsumerPerformanceTool.run(system.kafka(),
+                    Topics.PRODUCTION_EVENTS, records);
+            raw.add(perf.fetchRecordsPerSecond());
+            log("ConsumerPerformance: " + Math.round(perf.fetchRecordsPerSecond()) + " records/s while fetching ("
+                    + Math.round(perf.recordsPerSecond()) + " overall)");
+            double rate = ingestRun(run, records);
+            qc.add(rate);
+            ratio.add(rate / perf.fetchRecordsPerSecond());
+        }
+    }
+
+    private double ingestRun(int run, long records) {
+        String database = "bench_ingest_" + run;
+        system.database().recreate(database);
+        int port = FreePorts.pick();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", system.database().jdbcUrl(database));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", system.database().user());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", system.database().password());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", system.kafka());
+        environment.put("QUARKUS_REST_CLIENT_CATALOG_URL", system.catalogUrl());
+        String group = "bench-ingest-" + report.startedAt().getEpochSecond() + "-" + run;
+        environment.put("QC_CONSUMER_GROUP_ID", group);
+        environment.put("OUTBOX_RELAY_ENABLED", "false"); // its QC events must not reach the shared qc-events
+        PackagedService instance = new PackagedService("qc-service-ingest-" + run,
+                system.applicationJar(SystemUnderTest.QC), port, environment,
+                work.resolve("logs").resolve("qc-service-ingest-" + run + ".log"));
+        ingestInstance = instance;
+        try {
+            SystemUnderTest.launchAndAwaitReady(instance, "http://localhost:" + port, Duration.ofMinutes(2));
+            Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+            long lag;
+            while ((lag = kafka.lag(group, Topics.PRODUCTION_EVENTS)) > 0) {
+                if (Instant.now().isAfter(deadline) || !instance.isRunning()) {
+                    throw new BenchFailure("the ingest instance did not catch up (lag " + lag + "); see "
+                            + instance.log());
+                }
+                pause(Duration.ofMillis(50));
+            }
+            Instant caughtUp = Instant.now();
+            long applied = system.database().number(database, "select count(*) from processed_event");
+            long firstMicros = system.database().number(database,
+                    "select (extract(epoch from min(processed_at)) * 1000000)::bigint from processed_event");
+            long lastMicros = system.database().number(database,
+                    "select (extract(epoch from max(processed_at)) * 1000000)::bigint from processed_event");
+            double seconds = (caughtUp.toEpochMilli() * 1000 - firstMicros) / 1e6;
+            double rate = records / seconds;
+            log("ingest run " + run + ": " + records + " events in " + String.format("%.2f", seconds) + " s = "
+                    + Math.round(rate) + " events/s (" + applied + " recorded as applied; the last transaction began "
+                    + String.format("%.2f", (lastMicros - firstMicros) / 1e6) + " s after the first)");
+            if (applied < records) {
+                report.note("ingest run " + run + ": " + applied + " of " + records
+                        + " events recorded as applied; the rest were dead-lettered or duplicates");
+            }
+            return rate;
+        } finally {
+            instance.close();
+            ingestInstance = null;
+            system.database().drop(database);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 6. Rebuild (replay)
+
+    public void rebuild() {
+        Figure figure = report.figure("rebuild", "6. QC rebuild (replay from earliest)", "events/s",
+                Target.atLeast(20_000));
+        settle();
+        for (int run = 1; run <= options.runs(); run++) {
+            JsonNode started = api.post(system.qcUrl() + "/api/admin/replay", Map.of("from", "earliest"));
+            String id = started.get("id").asText();
+            JsonNode state = started;
+            Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+            while (List.of("RUNNING", "SWITCHING").contains(state.path("status").asText())) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new BenchFailure("replay " + id + " still running after " + SETTLE_TIMEOUT.toMinutes()
+                            + " min");
+                }
+                pause(Duration.ofMillis(100));
+                state = api.get(system.qcUrl() + "/api/admin/replay/" + id);
+            }
+            if (!"DONE".equals(state.path("status").asText())) {
+                throw new BenchFailure("replay " + id + " ended " + state.path("status").asText() + ": " + state);
+            }
+            long events = state.path("progress").path("done").asLong();
+            double seconds = Duration.between(Instant.parse(state.get("startedAt").asText()),
+                    Instant.parse(state.get("finishedAt").asText())).toMillis() / 1000.0;
+            figure.add(events / seconds);
+            figure.note(events + " events (production-events and qc-events), from the replay's start to switched in");
+            log("rebuild run " + run + ": " + events + " events in " + seconds + " s = " + Math.round(events / seconds)
+                    + " events/s");
+            settle();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 1. Stage-change writes beside pgbench
+
+    public void writes() {
+        PgBench.requireInstalled();
+        Wrk.requireInstalled();
+        api.ensureReferenceData(system.catalogUrl());
+        PgBench pgbench = new PgBench(system.database(), system.projectDir(), work);
+        pgbench.prepare();
+        for (int concurrency : List.of(16, 64)) {
+            String c = "c" + concurrency;
+            report.figure("writes." + c + ".tps", "1. writes " + c + ": catalog stage changes", "req/s", null);
+            report.figure("writes." + c + ".pgbench", "1. writes " + c + ": pgbench, same transaction (ceiling)",
+                    "tps", null);
+            report.figure("writes." + c + ".ratio", "1. writes " + c + ": catalog / pgbench", "",
+                    concurrency == 16 ? Target.atLeast(0.40) : null);
+            report.figure("writes." + c + ".p50", "1. writes " + c + ": catalog p50", "ms", null);
+            report.figure("writes." + c + ".p99", "1. writes " + c + ": catalog p99", "ms",
+                    concurrency == 16 ? Target.atMost(50) : null);
+            report.figure("writes." + c + ".pgbench.p99", "1. writes " + c + ": pgbench p99", "ms", null);
+        }
+        if (!options.warmUp().isZero()) {
+            Path ids = batchIds(batchesFor(serviceWriteRate, options.warmUp()));
+            log("warm-up: wrk stage changes -c16 for " + options.warmUp().toSeconds() + " s");
+            wrk.run(system.catalogUrl(), "stages", ids, options.threads(), 16, options.warmUp());
+            settle();
+        }
+        for (int run = 1; run <= options.runs(); run++) {
+            for (int concurrency : List.of(16, 64)) {
+                String c = "c" + concurrency;
+                Path ids = batchIds(batchesFor(serviceWriteRate, options.duration()));
+                settle();
+                Wrk.Result service = wrk.run(system.catalogUrl(), "stages", ids, options.threads(), concurrency,
+                        options.duration());
+                serviceWriteRate = Math.max(serviceWriteRate, service.requestsPerSecond());
+                log("writes " + c + " run " + run + ": catalog " + Math.round(service.requestsPerSecond())
+                        + " req/s, p50 " + service.p50Millis() + " ms, p99 " + service.p99Millis() + " ms");
+                settle();
+                PgBench.Result db = pgbench.run(concurrency, options.threads(), options.duration(),
+                        batchesFor(pgbenchWriteRate, options.duration()));
+                pgbenchWriteRate = Math.max(pgbenchWriteRate, db.tps());
+                log("writes " + c + " run " + run + ": pgbench " + Math.round(db.tps()) + " tps, p99 "
+                        + db.p99Millis() + " ms");
+                report.figure("writes." + c + ".tps", null, null, null).add(service.requestsPerSecond());
+                report.figure("writes." + c + ".pgbench", null, null, null).add(db.tps());
+                report.figure("writes." + c + ".ratio", null, null, null).add(service.requestsPerSecond() / db.tps());
+                report.figure("writes." + c + ".p50", null, null, null).add(service.p50Millis());
+                report.figure("writes." + c + ".p99", null, null, null).add(service.p99Millis());
+                report.figure("writes." + c + ".pgbench.p99", null, null, null).add(db.p99Millis());
+            }
+        }
+    }
+
+    /** Enough batches for a run at up to 1.5 times {@code rate} for {@code duration}, 5 stages each. */
+    private static int batchesFor(double rate, Duration duration) {
+        return (int) Math.max(1_000, Math.ceil(rate * 1.5 * duration.toSeconds() / 5));
+    }
+
+    /** Plans {@code count} batches and writes their ids to a file for wrk. */
+    private Path batchIds(int count) {
+        Instant started = Instant.now();
+        List<String> ids = api.planBatches(system.catalogUrl(), count, 16);
+        log("planned " + count + " batches in " + Duration.between(started, Instant.now()).toMillis() + " ms");
+        plannedBatches.addAll(ids);
+        return idsFile(ids);
+    }
+
+    private Path idsFile(List<String> ids) {
+        try {
+            Path file = Files.createTempFile(work, "batch-ids-", ".txt");
+            Files.write(file, ids);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 2. Reads
+
+    public void reads() {
+        Wrk.requireInstalled();
+        Figure rate = report.figure("reads.rps", "2. reads c64: GET /api/batches/{id}", "req/s",
+                Target.atLeast(20_000));
+        Figure p50 = report.figure("reads.p50", "2. reads c64: p50", "ms", null);
+        Figure p99 = report.figure("reads.p99", "2. reads c64: p99", "ms", Target.atMost(30));
+        if (plannedBatches.isEmpty()) {
+            api.ensureReferenceData(system.catalogUrl());
+            batchIds(5_000);
+        }
+        Path ids = idsFile(plannedBatches);
+        rate.note("over " + plannedBatches.size() + " batches, after a warm-up of " + options.warmUp().toSeconds()
+                + " s");
+        settle();
+        if (!options.warmUp().isZero()) {
+            log("warm-up: wrk reads -c64 for " + options.warmUp().toSeconds() + " s");
+            wrk.run(system.catalogUrl(), "reads", ids, options.threads(), 64, options.warmUp());
+        }
+        for (int run = 1; run <= options.runs(); run++) {
+            Wrk.Result result = wrk.run(system.catalogUrl(), "reads", ids, options.threads(), 64, options.duration());
+            log("reads run " + run + ": " + Math.round(result.requestsPerSecond()) + " req/s, p99 "
+                    + result.p99Millis() + " ms");
+            rate.add(result.requestsPerSecond());
+            p50.add(result.p50Millis());
+            p99.add(result.p99Millis());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 3 and 4. End-to-end event latency and outbox publish latency at a steady rate
+
+    public void endToEnd() {
+        Figure e2e50 = report.figure("e2e.p50", "3. end to end: catalog change → applied in QC, p50", "ms", null);
+        Figure e2e99 = report.figure("e2e.p99", "3. end to end: catalog change → applied in QC, p99", "ms",
+                Target.atMost(250));
+        Figure pub50 = report.figure("publish.p50", "4. outbox publish: change → acknowledged by Kafka, p50", "ms",
+                null);
+        Figure pub99 = report.figure("publish.p99", "4. outbox publish: change → acknowledged by Kafka, p99", "ms",
+                Target.atMost(50));
+        Figure http99 = report.figure("e2e.http.p99", "3. stage change HTTP p99 at the steady rate", "ms", null);
+        Figure achieved = report.figure("e2e.rate", "3. stage changes sent per second", "req/s", null);
+        api.ensureReferenceData(system.catalogUrl());
+        int changes = (int) (options.e2eRate() * options.e2eDuration().toSeconds());
+        // Enough batches that a batch's next stage is sent at least 10 s after the previous one.
+        int batchCount = Math.max((changes + 4) / 5, options.e2eRate() * 10);
+        if (!options.warmUp().isZero()) {
+            int warmUpChanges = (int) (options.e2eRate() * options.warmUp().toSeconds());
+            List<String> batches = api.planBatches(system.catalogUrl(), Math.max((warmUpChanges + 4) / 5,
+                    options.e2eRate() * 10), 16);
+            settle();
+            log("warm-up: " + warmUpChanges + " stage changes at " + options.e2eRate() + "/s");
+            OpenLoad.stageChanges(system.catalogUrl(), batches, warmUpChanges, options.e2eRate());
+        }
+        for (int run = 1; run <= options.runs(); run++) {
+            List<String> batches = api.planBatches(system.catalogUrl(), batchCount, 16);
+            settle();
+            OpenLoad.Result load = OpenLoad.stageChanges(system.catalogUrl(), batches, changes, options.e2eRate());
+            log("e2e run " + run + ": sent " + changes + " stage changes at " + Math.round(load.achievedRate())
+                    + "/s, HTTP p99 " + load.p99Millis() + " ms, " + load.failures() + " failed");
+            if (load.failures() > 0) {
+                throw new BenchFailure(load.failures() + " of " + changes + " stage changes failed: "
+                        + load.firstFailure());
+            }
+            settle();
+            EventLatencies latencies = EventLatencies.read(system, batches);
+            log("e2e run " + run + ": " + latencies.events() + " events; end to end p50 " + latencies.endToEndP50()
+                    + " ms, p99 " + latencies.endToEndP99() + " ms; publish p50 " + latencies.publishP50() + " ms, p99 "
+                    + latencies.publishP99() + " ms");
+            e2e50.add(latencies.endToEndP50());
+            e2e99.add(latencies.endToEndP99());
+            pub50.add(latencies.publishP50());
+            pub99.add(latencies.publishP99());
+            http99.add(load.p99Millis());
+            achieved.add(load.achievedRate());
+        }
+        e2e99.note(options.e2eRate() + " stage changes/s for " + options.e2eDuration().toSeconds()
+                + " s per run; QC processed_at (its transaction's start) − the event's occurredAt (taken in the"
+                + " catalog's transaction)");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 7. Resident memory after the load
+
+    public void memoryAfterLoad() {
+        settle();
+        pause(Duration.ofSeconds(2));
+        for (String service : List.of(SystemUnderTest.CATALOG, SystemUnderTest.QC)) {
+            Figure after = report.figure("rss.after." + short_(service), "7. " + service
+                    + ": resident memory after the load", "MB", Target.atMost(300));
+            Figure peak = report.figure("rss.peak." + short_(service), "7. " + service
+                    + ": peak resident memory (VmHWM)", "MB", null);
+            after.note("read " + options.runs() + " times, 1 s apart, once the load of the phases run ("
+                    + String.join(", ", options.phases()) + ") was taken in");
+            for (int run = 0; run < options.runs(); run++) {
+                rss(service).ifPresentOrElse(after::add, () -> after.fail("no process found for " + service));
+                pause(Duration.ofSeconds(1));
+            }
+            OptionalLong pid = system.pid(service);
+            if (pid.isPresent()) {
+                Procs.peakRssKb(pid.getAsLong()).ifPresent(kb -> peak.add(kb / 1024.0));
+                peak.note("once: the process's peak since it started");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private java.util.Optional<Double> rss(String service) {
+        OptionalLong pid = system.pid(service);
+        if (pid.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        OptionalLong kb = Procs.rssKb(pid.getAsLong());
+        return kb.isPresent() ? java.util.Optional.of(kb.getAsLong() / 1024.0) : java.util.Optional.empty();
+    }
+
+    private static String short_(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
+    /**
+     * Waits until the system has taken in everything sent so far: no unpublished outbox rows in either service,
+     * both consumer groups at the end of their topics, no inspection waiting for its profile.
+     */
+    public void settle() {
+        Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+        Instant nextReport = Instant.now().plusSeconds(15);
+        Database db = system.database();
+        while (true) {
+            long catalogOutbox = db.number(system.catalogDatabase(),
+                    "select count(*) from outbox_event where published_at is null");
+            long qcOutbox = db.number(system.qcDatabase(), "select count(*) from outbox_event where published_at is null");
+            long awaiting = db.number(system.qcDatabase(),
+                    "select count(*) from inspection where status = 'AWAITING_PROFILE'");
+            long qcLag = kafka.lag(options.qcGroup(), Topics.PRODUCTION_EVENTS);
+            long catalogLag = kafka.lag(options.catalogGroup(), Topics.QC_EVENTS);
+            if (catalogOutbox + qcOutbox + awaiting + qcLag + catalogLag == 0) {
+                return;
+            }
+            String state = "catalog outbox " + catalogOutbox + ", QC lag " + qcLag + ", inspections awaiting a profile "
+                    + awaiting + ", QC outbox " + qcOutbox + ", catalog lag " + catalogLag;
+            if (Instant.now().isAfter(deadline)) {
+                throw new BenchFailure("the system did not settle within " + SETTLE_TIMEOUT.toMinutes() + " min: "
+                        + state);
+            }
+            if (Instant.now().isAfter(nextReport)) {
+                log("waiting for the system to settle: " + state);
+                nextReport = Instant.now().plusSeconds(15);
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted");
+        }
+    }
+
+    /** Stops the services the suite launched besides the stack's own (the ingest instance). */
+    public void stopExtraServices() {
+        PackagedService instance = ingestInstance;
+        if (instance != null) {
+            instance.close();
+        }
+    }
+
+    public void close() {
+        kafka.close();
+    }
+}
