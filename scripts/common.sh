@@ -1,4 +1,5 @@
-# Sourced by .ci/run and ./stack: picks a JDK 21 or newer and exports JAVA_HOME (and MAVEN_OPTS on JDK 24+).
+# Sourced by .ci/run, ./stack and bench/run: picks a JDK 21 or newer and exports JAVA_HOME (and MAVEN_OPTS on
+# JDK 24+), and builds what a launcher needs when it is stale.
 # JAVA_HOME wins when it is recent enough; otherwise the newest JDK found on PATH or in the usual folders.
 
 java_major() {
@@ -39,4 +40,18 @@ pick_jdk() {
         # Maven's bundled Guice still calls sun.misc.Unsafe; allow it quietly on JDK 24+.
         export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
     fi
+}
+
+# Packages MODULE and the modules it needs (./mvnw package -DskipTests) when one of the given outputs is missing or
+# older than a pom.xml or a file under a module's src/.
+build_when_stale() {
+    local module=$1 output
+    shift
+    for output in "$@"; do
+        if [ ! -f "$output" ] || [ -n "$(find pom.xml ./*/pom.xml ./*/src -type f -newer "$output" -print -quit)" ]; then
+            echo "Building $module and what it needs (./mvnw package -DskipTests; the first time takes a few minutes)..."
+            ./mvnw -B -ntp package -DskipTests -pl "$module" -am
+            return
+        fi
+    done
 }
