@@ -35,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     static final List<String> DATABASES = List.of("catalog", "qc");
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    private static final int MAX_CONNECTIONS = 250;
 
     private final StackSettings settings;
     private final Console console;
@@ -211,7 +212,9 @@ public final class LocalStack implements AutoCloseable {
 
     private String startPostgres() {
         postgres = EmbeddedPostgres.builder().port(settings.postgresPort())
-                .dataDirectory(settings.postgresDataDir()).closeAtExit(false).build();
+                .dataDirectory(settings.postgresDataDir()).closeAtExit(false)
+                // Both services' pools (32 each), a second instance or a replay, and psql or pgbench beside them.
+                .setting("max_connections", Integer.toString(MAX_CONNECTIONS)).build();
         boolean existing = Files.exists(settings.postgresDataDir().resolve("PG_VERSION"));
         postgres.start();
         return "ready on 127.0.0.1:" + settings.postgresPort() + (existing ? " (existing data)" : " (new data)");
