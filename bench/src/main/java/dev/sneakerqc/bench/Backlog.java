@@ -3,7 +3,6 @@ package dev.sneakerqc.bench;
 import dev.sneakerqc.contract.CloudEventHeaders;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
-import dev.sneakerqc.contract.EventType;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.contract.production.BatchPlanned;
 import dev.sneakerqc.contract.production.BatchStageCompleted;
@@ -87,19 +86,10 @@ public final class Backlog {
 
     private static ProducerRecord<String, byte[]> record(EventEnvelope event) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.ID, event.eventId().toString());
-        header(headers, CloudEventHeaders.TYPE, event.type());
-        header(headers, CloudEventHeaders.SOURCE, SOURCE);
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
-        header(headers, CloudEventHeaders.SUBJECT, event.aggregateKey());
-        header(headers, CloudEventHeaders.DATA_SCHEMA, EventType.schemaUrn(event.type(), event.schemaVersion()));
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_JSON);
+        CloudEventHeaders.of(event.eventId(), event.type(), event.schemaVersion(), SOURCE, event.occurredAt(),
+                event.aggregateKey())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(Topics.PRODUCTION_EVENTS, null, event.aggregateKey(),
                 EventJson.write(event).getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

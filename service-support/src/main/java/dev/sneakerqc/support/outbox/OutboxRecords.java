@@ -1,7 +1,6 @@
 package dev.sneakerqc.support.outbox;
 
 import dev.sneakerqc.contract.CloudEventHeaders;
-import dev.sneakerqc.contract.EventType;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -15,19 +14,10 @@ final class OutboxRecords {
 
     static ProducerRecord<String, byte[]> toRecord(PendingEvent event, String source) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.ID, event.eventId().toString());
-        header(headers, CloudEventHeaders.TYPE, event.eventType());
-        header(headers, CloudEventHeaders.SOURCE, source);
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
-        header(headers, CloudEventHeaders.SUBJECT, event.aggregateId());
-        header(headers, CloudEventHeaders.DATA_SCHEMA, EventType.schemaUrn(event.eventType(), event.schemaVersion()));
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_JSON);
+        CloudEventHeaders.of(event.eventId(), event.eventType(), event.schemaVersion(), source, event.occurredAt(),
+                event.aggregateId())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(event.topic(), null, event.aggregateId(),
                 event.payload().getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
