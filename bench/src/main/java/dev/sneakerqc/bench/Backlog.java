@@ -5,7 +5,6 @@ import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.contract.production.BatchPlanned;
-import dev.sneakerqc.contract.production.BatchStageCompleted;
 import dev.sneakerqc.contract.production.BatchStatus;
 import dev.sneakerqc.contract.production.Component;
 import dev.sneakerqc.contract.production.LabelDecision;
@@ -14,7 +13,6 @@ import dev.sneakerqc.contract.production.LabelStatus;
 import dev.sneakerqc.contract.production.MaterialLot;
 import dev.sneakerqc.contract.production.ModelCategory;
 import dev.sneakerqc.contract.production.ProductionEvents;
-import dev.sneakerqc.contract.production.ProductionStage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,23 +63,12 @@ public final class Backlog {
     }
 
     static List<EventEnvelope> batch(UUID batchId, String batchNumber) {
-        Instant at = EventJson.eventTime(Instant.now());
-        List<EventEnvelope> events = new java.util.ArrayList<>(6);
-        events.add(EventEnvelope.wrap(ProductionEvents.BATCH_PLANNED, UUID.randomUUID(), at, batchId, 1,
+        return ProductionEvents.finishedBatch(batchId,
                 new BatchPlanned(batchNumber, Api.MODEL, "Bench 990", "990", ModelCategory.RUNNING, Api.FACTORY, "US",
                         500, List.of(new MaterialLot(Component.OUTSOLE, "VIB-BENCH-1")),
                         new LabelDecision(LabelStatus.MADE_IN_USA, LabelPolicy.NB_70, new BigDecimal("0.7922"),
                                 "factory BEN is in the US and domestic value share 0.7922 is at least 0.70 (NB_70)"),
-                        BatchStatus.PLANNED)));
-        ProductionStage previous = null;
-        long sequence = 2;
-        for (ProductionStage stage : ProductionStage.values()) {
-            events.add(EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, UUID.randomUUID(), at, batchId,
-                    sequence++, new BatchStageCompleted(batchNumber, Api.MODEL, Api.FACTORY, stage, previous,
-                            stage == ProductionStage.FINISHED ? BatchStatus.IN_QC : BatchStatus.IN_PRODUCTION)));
-            previous = stage;
-        }
-        return events;
+                        BatchStatus.PLANNED), EventJson.eventTime(Instant.now()));
     }
 
     private static ProducerRecord<String, byte[]> record(EventEnvelope event) {

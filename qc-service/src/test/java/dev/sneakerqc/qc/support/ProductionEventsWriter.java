@@ -5,7 +5,6 @@ import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.contract.production.BatchPlanned;
-import dev.sneakerqc.contract.production.BatchStageCompleted;
 import dev.sneakerqc.contract.production.BatchStatus;
 import dev.sneakerqc.contract.production.Component;
 import dev.sneakerqc.contract.production.LabelDecision;
@@ -14,14 +13,12 @@ import dev.sneakerqc.contract.production.LabelStatus;
 import dev.sneakerqc.contract.production.MaterialLot;
 import dev.sneakerqc.contract.production.ModelCategory;
 import dev.sneakerqc.contract.production.ProductionEvents;
-import dev.sneakerqc.contract.production.ProductionStage;
 import dev.sneakerqc.infra.kafka.TopicWriter;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,22 +35,11 @@ public final class ProductionEventsWriter implements AutoCloseable {
     /** The events of a batch planned and walked through every stage: sequence 1 to 6. */
     public static List<EventEnvelope> finishedBatch(UUID batchId, String batchNumber, String styleCode,
                                                     String factoryCode, String line, int quantity) {
-        List<EventEnvelope> events = new ArrayList<>();
-        Instant at = EventJson.eventTime(Instant.now());
-        events.add(EventEnvelope.wrap(ProductionEvents.BATCH_PLANNED, UUID.randomUUID(), at, batchId, 1,
+        return ProductionEvents.finishedBatch(batchId,
                 new BatchPlanned(batchNumber, styleCode, "Model " + styleCode, line, ModelCategory.RUNNING,
                         factoryCode, "US", quantity, List.of(new MaterialLot(Component.OUTSOLE, "LOT-1")),
                         new LabelDecision(LabelStatus.MADE_IN_USA, LabelPolicy.NB_70, new BigDecimal("0.8000"),
-                                "test"), BatchStatus.PLANNED)));
-        ProductionStage previous = null;
-        long sequence = 2;
-        for (ProductionStage stage : ProductionStage.values()) {
-            events.add(EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, UUID.randomUUID(), at, batchId,
-                    sequence++, new BatchStageCompleted(batchNumber, styleCode, factoryCode, stage, previous,
-                            stage == ProductionStage.FINISHED ? BatchStatus.IN_QC : BatchStatus.IN_PRODUCTION)));
-            previous = stage;
-        }
-        return events;
+                                "test"), BatchStatus.PLANNED), EventJson.eventTime(Instant.now()));
     }
 
     public void write(List<EventEnvelope> events) {
