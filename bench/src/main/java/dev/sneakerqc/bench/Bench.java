@@ -164,7 +164,7 @@ public final class Bench {
                 work.resolve("logs").resolve("qc-service-ingest-" + run + ".log"));
         ingestInstance = instance;
         try {
-            SystemUnderTest.launchAndAwaitReady(instance, "http://localhost:" + port, Duration.ofMinutes(2));
+            instance.start(Duration.ofMinutes(2));
             Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
             long lag;
             while ((lag = kafka.lag(group, Topics.PRODUCTION_EVENTS)) > 0) {

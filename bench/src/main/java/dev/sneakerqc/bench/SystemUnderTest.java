@@ -1,16 +1,12 @@
 package dev.sneakerqc.bench;
 
+import dev.sneakerqc.infra.service.PackagedService;
 import dev.sneakerqc.infra.support.FreePorts;
 import dev.sneakerqc.stack.Console;
 import dev.sneakerqc.stack.LocalStack;
-import dev.sneakerqc.infra.service.PackagedService;
 import dev.sneakerqc.stack.StackSettings;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +22,6 @@ public final class SystemUnderTest implements AutoCloseable {
     public static final String CATALOG = "catalog-service";
     public static final String QC = "qc-service";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
 
     private final String catalogUrl;
     private final String qcUrl;
@@ -138,39 +133,7 @@ public final class SystemUnderTest implements AutoCloseable {
         PackagedService packaged = packaged(service).orElseThrow(
                 () -> new BenchFailure("cannot restart " + service + ": the suite did not start it"));
         packaged.close();
-        return launchAndAwaitReady(packaged, packaged.url(), Duration.ofSeconds(120));
-    }
-
-    /** Launches {@code service} and waits for readiness; the time from launch to ready. */
-    public static Duration launchAndAwaitReady(PackagedService service, String url, Duration timeout) {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long started = System.nanoTime();
-        service.launch();
-        long deadline = started + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isRunning()) {
-                throw new BenchFailure(service.name() + " stopped while starting; see " + service.log());
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return Duration.ofNanos(System.nanoTime() - started);
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BenchFailure("interrupted while starting " + service.name());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BenchFailure("interrupted while starting " + service.name());
-            }
-        }
-        throw new BenchFailure(service.name() + " was not ready within " + timeout.toSeconds() + " s; see "
-                + service.log());
+        return packaged.start(Duration.ofSeconds(120));
     }
 
     /** The packaged application of a service, from the checkout. */

@@ -1,10 +1,8 @@
 package dev.sneakerqc.system;
 
 import dev.sneakerqc.infra.service.PackagedService;
+import dev.sneakerqc.infra.support.FreePorts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +21,7 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(String name, String jarProperty, Map<String, String> environment) {
         Path jar = Path.of(System.getProperty(jarProperty, "../" + name + "/target/quarkus-app/quarkus-run.jar"));
         Path log = Path.of(System.getProperty("system-tests.logs", "target/service-logs")).resolve(name + ".log");
-        this.service = new PackagedService(name, jar, freePort(), environment, log);
+        this.service = new PackagedService(name, jar, FreePorts.pick(), environment, log);
     }
 
     String name() {
@@ -61,13 +59,5 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         service.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -43,6 +43,7 @@ public final class PackagedService implements AutoCloseable {
     private final Path log;
     private Process watchdog;
     private ProcessHandle service;
+    private long launchedNanos;
 
     /**
      * @param name        for messages, logs and {@code ps}
@@ -72,11 +73,10 @@ public final class PackagedService implements AutoCloseable {
         return log;
     }
 
-    /** Launches it and waits until it is ready. */
-    public synchronized PackagedService start(Duration readyTimeout) {
+    /** Launches it and waits until it is ready; returns the time from launch to ready. */
+    public synchronized Duration start(Duration readyTimeout) {
         launch();
-        awaitReady(readyTimeout);
-        return this;
+        return awaitReady(readyTimeout);
     }
 
     /** Launches the JVM without waiting; {@link #awaitReady} then waits for it. */
@@ -106,6 +106,7 @@ public final class PackagedService implements AutoCloseable {
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             builder.environment().remove("JAVA_TOOL_OPTIONS");
+            launchedNanos = System.nanoTime();
             watchdog = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
@@ -114,11 +115,11 @@ public final class PackagedService implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200.
+     * Waits until {@code /q/health/ready} answers 200, asking every 10 ms; returns the time from launch to ready.
      *
      * @throws IllegalStateException if it ends or is not ready in time; the message has its log's tail
      */
-    public void awaitReady(Duration timeout) {
+    public Duration awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -131,7 +132,7 @@ public final class PackagedService implements AutoCloseable {
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                    return Duration.ofNanos(System.nanoTime() - launchedNanos);
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -139,7 +140,7 @@ public final class PackagedService implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
-            ChildProcesses.pause(Duration.ofMillis(200));
+            ChildProcesses.pause(Duration.ofMillis(10));
         }
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s"
                 + LogTail.section(log, LOG_TAIL_LINES));
