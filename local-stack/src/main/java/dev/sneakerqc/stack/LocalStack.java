@@ -2,6 +2,7 @@ package dev.sneakerqc.stack;
 
 import dev.sneakerqc.infra.kafka.KafkaBroker;
 import dev.sneakerqc.infra.postgres.EmbeddedPostgres;
+import dev.sneakerqc.infra.postgres.PostgresJdbc;
 import dev.sneakerqc.infra.service.PackagedService;
 import dev.sneakerqc.stack.demo.DemoData;
 import dev.sneakerqc.stack.demo.DemoDataFailure;
@@ -229,18 +230,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void createDatabases() {
-        try (var connection = postgres.connect("postgres"); var statement = connection.createStatement()) {
+        try (var connection = postgres.connect("postgres")) {
             for (String name : DATABASES) {
-                try (var role = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + name + "'")) {
-                    if (!role.next()) {
-                        statement.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + name + "'");
-                    }
-                }
-                try (var database = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
-                    if (!database.next()) {
-                        statement.execute("CREATE DATABASE " + name + " OWNER " + name);
-                    }
-                }
+                PostgresJdbc.createLoginRoleIfMissing(connection, name, name);
+                PostgresJdbc.createDatabaseIfMissing(connection, name, name);
             }
         } catch (java.sql.SQLException e) {
             throw new StackFailure("Cannot create the services' databases on " + jdbcUrl("postgres") + ": "

@@ -47,6 +47,11 @@ public final class PostgresJdbc {
      * ("already exists") counts as success.
      */
     public static void createDatabaseIfMissing(Connection connection, String name) throws SQLException {
+        createDatabaseIfMissing(connection, name, null);
+    }
+
+    /** Like {@link #createDatabaseIfMissing(Connection, String)}, owned by role {@code owner} unless it is null. */
+    public static void createDatabaseIfMissing(Connection connection, String name, String owner) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             try (ResultSet rs = exists.executeQuery()) {
@@ -56,11 +61,29 @@ public final class PostgresJdbc {
             }
         }
         try (Statement create = connection.createStatement()) {
-            create.execute("CREATE DATABASE " + quoteIdentifier(name));
+            create.execute("CREATE DATABASE " + quoteIdentifier(name)
+                    + (owner == null ? "" : " OWNER " + quoteIdentifier(owner)));
         } catch (SQLException e) {
             if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
                 throw e;
             }
+        }
+    }
+
+    /** Creates a login role {@code name} with {@code password} unless a role of that name exists. */
+    public static void createLoginRoleIfMissing(Connection connection, String name, String password)
+            throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (Statement create = connection.createStatement()) {
+            create.execute("CREATE ROLE " + quoteIdentifier(name) + " LOGIN PASSWORD '" + password.replace("'", "''")
+                    + "'");
         }
     }
 
