@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Loads the demo data ({@code demo-data.json}) into a running system through its public APIs only, as a planner and
@@ -132,34 +133,30 @@ public final class DemoData {
 
     /** QC opens the inspection when it has read BatchFinished from Kafka and fetched the model's QC profile. */
     private JsonNode awaitInspectionOpen(String batchId) {
+        return awaitStatus(qc, "/api/inspections/" + batchId, "OPEN", status -> "the inspection of batch " + batchId
+                + " is " + status + ", not OPEN; is qc-service consuming production-events?");
+    }
+
+    private void awaitBatchStatus(String batchId, String expected) {
+        awaitStatus(catalog, "/api/batches/" + batchId, expected, status -> "batch " + batchId + " is " + status
+                + ", not " + expected + ", after its verdict; is the catalog consuming qc-events?");
+    }
+
+    /** Polls {@code path} until its {@code status} is {@code expected}; else fails, saying where it stands. */
+    private static JsonNode awaitStatus(ApiClient api, String path, String expected, Function<String, String> failure) {
         Instant deadline = Instant.now().plus(QC_WAIT);
-        String status = "not yet known to QC";
+        String status = "not there yet";
         while (Instant.now().isBefore(deadline)) {
-            JsonNode inspection = qc.find("/api/inspections/" + batchId);
-            if (inspection != null) {
-                status = inspection.get("status").asText();
-                if (status.equals("OPEN")) {
-                    return inspection;
+            JsonNode resource = api.find(path);
+            if (resource != null) {
+                status = resource.get("status").asText();
+                if (status.equals(expected)) {
+                    return resource;
                 }
             }
             pause();
         }
-        throw new DemoDataFailure("the inspection of batch " + batchId + " did not open within "
-                + QC_WAIT.toSeconds() + " s (" + status + "); is qc-service consuming production-events?");
-    }
-
-    private void awaitBatchStatus(String batchId, String expected) {
-        Instant deadline = Instant.now().plus(QC_WAIT);
-        String status = "?";
-        while (Instant.now().isBefore(deadline)) {
-            status = catalog.get("/api/batches/" + batchId).get("status").asText();
-            if (status.equals(expected)) {
-                return;
-            }
-            pause();
-        }
-        throw new DemoDataFailure("batch " + batchId + " is " + status + ", not " + expected + ", "
-                + QC_WAIT.toSeconds() + " s after its verdict; is the catalog consuming qc-events?");
+        throw new DemoDataFailure(failure.apply(status) + " (waited " + QC_WAIT.toSeconds() + " s)");
     }
 
     /** Every test of the profile on every pair its class samples; with {@code failFirstCritical} pair 1 fails. */
