@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Validates event JSON against the JSON Schema (draft 2020-12) of its type and version. Producers use it in
@@ -27,6 +28,7 @@ public final class EventSchemas {
             .formatAssertionsEnabled(true)
             .build();
     private static final Map<String, Optional<JsonSchema>> CACHE = new ConcurrentHashMap<>();
+    private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z]{1,64}");
 
     private EventSchemas() {
     }
@@ -70,7 +72,7 @@ public final class EventSchemas {
     }
 
     private static Optional<JsonSchema> schemaOf(String type, int version) {
-        if (!type.matches("[A-Za-z]{1,64}") || version < 1) {
+        if (version < 1 || !TYPE_NAME.matcher(type).matches()) {
             return Optional.empty();
         }
         String resource = "event-schemas/" + type + ".v" + version + ".schema.json";

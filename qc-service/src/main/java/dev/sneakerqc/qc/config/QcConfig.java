@@ -41,8 +41,15 @@ public interface QcConfig {
         String groupId();
 
         /** Events applied per database transaction at most. */
-        @WithDefault("500")
+        @WithDefault("1000")
         int maxPollRecords();
+
+        /**
+         * Consumers (threads) of production-events in this instance, each a member of the group with partitions
+         * of its own: while one waits for its database commit, another applies its records.
+         */
+        @WithDefault("2")
+        int threads();
 
         /** Whether this instance consumes at all. */
         @WithDefault("true")
@@ -54,8 +61,8 @@ public interface QcConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Inspections opened per round at most. */
-        @WithDefault("20")
+        /** Inspections opened per round (one transaction) at most. */
+        @WithDefault("200")
         int batchSize();
     }
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
@@ -37,9 +39,13 @@ public class Inspection {
     private UUID batchId;
     @Enumerated(EnumType.STRING)
     private InspectionStatus status;
+    // Both JSON values are replaced, never changed in place: immutable to Hibernate, which then neither copies them
+    // (a JSON round trip each) on load and flush nor compares them by anything but equals.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private QcProfile profile;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private Map<DefectClass, ClassPlan> plans;
     @Column(name = "sample_pairs")
     private Integer samplePairs;

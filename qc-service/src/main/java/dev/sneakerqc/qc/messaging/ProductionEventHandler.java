@@ -9,14 +9,26 @@ import dev.sneakerqc.support.consumer.EventBatchHandler;
 import dev.sneakerqc.support.consumer.EventRecords;
 import dev.sneakerqc.support.consumer.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Applies a batch of production-events records. A record is dead-lettered when it is not JSON, not an event of a
  * known type and schema version, invalid against its schema, keyed by another batch than its own, or cannot be
  * applied (unknown batch, sequence gap). An event id seen before changes nothing.
+ *
+ * <p>A poll is applied set-wise, in a handful of statements: one to find the events applied before, one to load
+ * the batches concerned, the changes in memory, then one to record the events applied and the entity changes
+ * flushed in JDBC batches at commit.
  */
 @ApplicationScoped
 public class ProductionEventHandler implements EventBatchHandler {
@@ -24,29 +36,57 @@ public class ProductionEventHandler implements EventBatchHandler {
     private final ProcessedEvents processed;
     private final BatchIntake intake;
     private final ReplayGate gate;
+    private final EntityManager entityManager;
 
-    public ProductionEventHandler(ProcessedEvents processed, BatchIntake intake, ReplayGate gate) {
+    public ProductionEventHandler(ProcessedEvents processed, BatchIntake intake, ReplayGate gate,
+                                  EntityManager entityManager) {
         this.processed = processed;
         this.intake = intake;
         this.gate = gate;
+        this.entityManager = entityManager;
     }
 
     @Override
     public void handle(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters) {
         gate.requireNoReplay(); // while the state is rebuilt, the batch waits (retried, never dead-lettered)
+        // Everything this transaction reads it holds in memory, so the session need not flush before each statement.
+        entityManager.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
+
+        List<Received> received = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             EventRecords.Decoded decoded = EventRecords.decode(record, ProductionEvents.ALL);
             if (decoded.refused()) {
                 deadLetters.send(record, decoded.refusal());
-                continue;
-            }
-            EventEnvelope event = decoded.event();
-            String notApplicable = intake.refusalOf(event);
-            if (notApplicable != null) {
-                deadLetters.send(record, notApplicable);
-            } else if (processed.firstTime(event.eventId(), record.topic(), record.partition(), record.offset())) {
-                intake.apply(event);
+            } else {
+                received.add(new Received(record, decoded.event()));
             }
         }
+        Set<UUID> eventIds = new HashSet<>();
+        Set<UUID> batchIds = new LinkedHashSet<>();
+        received.forEach(event -> {
+            eventIds.add(event.event().eventId());
+            batchIds.add(event.event().batchId());
+        });
+        Set<UUID> skip = new HashSet<>(processed.appliedBefore(eventIds));
+
+        BatchIntake.Round round = intake.begin(batchIds);
+        List<ProcessedEvents.Applied> applied = new ArrayList<>(received.size());
+        for (Received event : received) {
+            if (skip.contains(event.event().eventId())) {
+                continue;
+            }
+            String notApplicable = round.refusalOf(event.event());
+            if (notApplicable != null) {
+                deadLetters.send(event.record(), notApplicable);
+            } else {
+                round.apply(event.event());
+                applied.add(new ProcessedEvents.Applied(event.event().eventId(), event.record()));
+                skip.add(event.event().eventId()); // the same event twice in one poll is applied once
+            }
+        }
+        processed.recordApplied(applied);
+    }
+
+    private record Received(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
     }
 }

@@ -11,7 +11,10 @@ import jakarta.inject.Singleton;
 
 import java.util.Map;
 
-/** Consumes {@code production-events} in group {@code qc.consumer.group-id} ({@code qc.consumer.enabled}). */
+/**
+ * Consumes {@code production-events} in group {@code qc.consumer.group-id} ({@code qc.consumer.enabled}), with
+ * {@code qc.consumer.threads} consumers.
+ */
 @Singleton
 public class ProductionEventsConsumer extends ManagedConsumer {
 
@@ -19,7 +22,8 @@ public class ProductionEventsConsumer extends ManagedConsumer {
                                     ProductionEventHandler handler, DeadLetterPublisher deadLetters,
                                     ConsumerRegistry registry) {
         super(ConsumerSettings.of(Topics.PRODUCTION_EVENTS, config.consumer().groupId())
-                        .withMaxPollRecords(config.consumer().maxPollRecords()),
+                        .withMaxPollRecords(config.consumer().maxPollRecords())
+                        .withConsumers(config.consumer().threads()),
                 config.consumer().enabled(), kafka, handler, deadLetters, registry);
     }
 }

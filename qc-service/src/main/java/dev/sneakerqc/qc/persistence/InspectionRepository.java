@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,18 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
     /** Loads an inspection and locks it until the transaction ends, so its changes happen one after another. */
     public Optional<Inspection> findForUpdate(UUID batchId) {
         return findByIdOptional(batchId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Loads the inspections with these ids and locks them until the transaction ends, in one statement and in
+     * the order of their ids (so that two transactions locking overlapping sets cannot deadlock).
+     */
+    public List<Inspection> findAllForUpdate(Collection<UUID> batchIds) {
+        return getEntityManager().createQuery("from Inspection where batchId in :ids order by batchId",
+                        Inspection.class)
+                .setParameter("ids", batchIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     /** Inspections waiting for their profile whose next attempt is due, oldest first. */

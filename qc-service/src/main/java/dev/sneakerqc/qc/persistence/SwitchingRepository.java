@@ -60,6 +60,14 @@ public class SwitchingRepository {
                 .getResultList();
     }
 
+    /** The streams (factory code and line) with a discontinued class. */
+    public List<Object[]> discontinuedStreams() {
+        return entityManager.createQuery("""
+                        select distinct factoryCode, line from SwitchingState where discontinued = true""",
+                        Object[].class)
+                .getResultList();
+    }
+
     public List<SwitchingStream> allStreams() {
         return entityManager.createQuery("from SwitchingStream order by factoryCode, line", SwitchingStream.class)
                 .getResultList();

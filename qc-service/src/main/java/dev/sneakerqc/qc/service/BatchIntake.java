@@ -4,16 +4,25 @@ import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.production.BatchPlanned;
 import dev.sneakerqc.contract.production.ProductionEvents;
 import dev.sneakerqc.contract.production.ProductionStage;
+import dev.sneakerqc.contract.qc.QcEvents;
 import dev.sneakerqc.qc.inspection.QcBatch;
 import dev.sneakerqc.qc.persistence.QcBatchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Applies production events to QC's knowledge of batches: {@code BatchPlanned} creates the batch's QC record;
  * {@code BatchStageCompleted} with {@code FINISHED} creates its inspection. Events must arrive in sequence per
  * batch: an event already applied is skipped, a gap is refused (dead-lettered, to be redriven once the missing
  * event is in).
+ *
+ * <p>Events are applied a poll at a time through a {@link Round}, which loads the batches they concern in one
+ * query and keeps them in memory, so that a poll costs a few statements however many events it holds.
  */
 @ApplicationScoped
 public class BatchIntake {
@@ -21,54 +30,79 @@ public class BatchIntake {
     private final QcBatchRepository batches;
     private final InspectionOpening opening;
     private final InspectionOpener opener;
+    private final StreamSwitching switching;
 
-    public BatchIntake(QcBatchRepository batches, InspectionOpening opening, InspectionOpener opener) {
+    public BatchIntake(QcBatchRepository batches, InspectionOpening opening, InspectionOpener opener,
+                       StreamSwitching switching) {
         this.batches = batches;
         this.opening = opening;
         this.opener = opener;
+        this.switching = switching;
     }
 
-    /**
-     * Why the event cannot be applied in the current state (its batch is unknown, or an earlier event of the
-     * batch is missing), or null when it can. Looks only; changes nothing.
-     */
+    /** Begins applying events of the given batches in the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String refusalOf(EventEnvelope event) {
-        if (event.is(ProductionEvents.BATCH_PLANNED)) {
+    public Round begin(Collection<UUID> batchIds) {
+        return new Round(batches.byIds(batchIds), switching.discontinuedStreams());
+    }
+
+    /** One poll's worth of events being applied: the batches they concern, as this transaction has them. */
+    public final class Round {
+
+        private final Map<UUID, QcBatch> known;
+        private final Set<String> discontinuedStreams;
+
+        private Round(Map<UUID, QcBatch> known, Set<String> discontinuedStreams) {
+            this.known = known;
+            this.discontinuedStreams = discontinuedStreams;
+        }
+
+        /**
+         * Why the event cannot be applied in the current state (its batch is unknown, or an earlier event of the
+         * batch is missing), or null when it can. Looks only; changes nothing.
+         */
+        public String refusalOf(EventEnvelope event) {
+            if (event.is(ProductionEvents.BATCH_PLANNED)) {
+                return null;
+            }
+            QcBatch batch = known.get(event.batchId());
+            if (batch == null) {
+                return "batch " + event.batchId() + " is unknown: its BatchPlanned event was never applied";
+            }
+            if (event.sequence() > batch.lastProductionSequence() + 1) {
+                return "sequence gap for batch " + event.batchId() + ": expected "
+                        + (batch.lastProductionSequence() + 1) + ", got " + event.sequence();
+            }
             return null;
         }
-        QcBatch batch = batches.findById(event.batchId());
-        if (batch == null) {
-            return "batch " + event.batchId() + " is unknown: its BatchPlanned event was never applied";
-        }
-        if (event.sequence() > batch.lastProductionSequence() + 1) {
-            return "sequence gap for batch " + event.batchId() + ": expected "
-                    + (batch.lastProductionSequence() + 1) + ", got " + event.sequence();
-        }
-        return null;
-    }
 
-    /** Applies an event that {@link #refusalOf} accepted; an event whose sequence was applied before changes nothing. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EventEnvelope event) {
-        QcBatch batch = batches.findById(event.batchId());
-        if (event.is(ProductionEvents.BATCH_PLANNED)) {
-            if (batch == null) {
-                BatchPlanned planned = event.dataAs(ProductionEvents.BATCH_PLANNED);
-                batches.persist(new QcBatch(event.batchId(), planned.batchNumber(), planned.styleCode(),
-                        planned.factoryCode(), planned.line(), planned.quantity(), event.occurredAt()));
+        /**
+         * Applies an event that {@link #refusalOf} accepted; an event whose sequence was applied before changes
+         * nothing.
+         */
+        public void apply(EventEnvelope event) {
+            QcBatch batch = known.get(event.batchId());
+            if (event.is(ProductionEvents.BATCH_PLANNED)) {
+                if (batch == null) {
+                    BatchPlanned planned = event.dataAs(ProductionEvents.BATCH_PLANNED);
+                    QcBatch created = new QcBatch(event.batchId(), planned.batchNumber(), planned.styleCode(),
+                            planned.factoryCode(), planned.line(), planned.quantity(), event.occurredAt());
+                    batches.persist(created);
+                    known.put(created.batchId(), created);
+                }
+                return;
             }
-            return;
-        }
-        if (event.sequence() <= batch.lastProductionSequence()) {
-            return;
-        }
-        ProductionStage stage = event.is(ProductionEvents.BATCH_STAGE_COMPLETED)
-                ? event.dataAs(ProductionEvents.BATCH_STAGE_COMPLETED).stage() : null;
-        batch.advance(event.sequence(), stage, event.occurredAt());
-        if (stage == ProductionStage.FINISHED) {
-            opening.create(batch, event.occurredAt());
-            opener.wakeAfterCommit();
+            if (event.sequence() <= batch.lastProductionSequence()) {
+                return;
+            }
+            ProductionStage stage = event.is(ProductionEvents.BATCH_STAGE_COMPLETED)
+                    ? event.dataAs(ProductionEvents.BATCH_STAGE_COMPLETED).stage() : null;
+            batch.advance(event.sequence(), stage, event.occurredAt());
+            if (stage == ProductionStage.FINISHED) {
+                opening.create(batch, event.occurredAt(),
+                        discontinuedStreams.contains(QcEvents.streamKey(batch.factoryCode(), batch.line())));
+                opener.wakeAfterCommit();
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.sneakerqc.contract.qc.QcProfile;
 import dev.sneakerqc.qc.client.CatalogProfiles;
 import dev.sneakerqc.qc.client.ProfileUnavailableException;
 import dev.sneakerqc.qc.config.QcConfig;
+import dev.sneakerqc.qc.inspection.QcBatch;
 import dev.sneakerqc.qc.persistence.InspectionRepository;
 import dev.sneakerqc.qc.persistence.QcBatchRepository;
 import dev.sneakerqc.qc.replay.ReplayGate;
@@ -18,13 +19,19 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
  * Opens inspections waiting for their QC profile, on a thread of its own so that a slow or absent catalog never
  * holds up the consumer of production events. Woken when inspections are created or resumed; otherwise it looks
- * every {@code qc.profiles.poll-interval}. Each inspection whose fetch fails is tried again with backoff
+ * every {@code qc.profiles.poll-interval}. It works in rounds of up to {@code qc.profiles.batch-size} inspections,
+ * fetching each model's profile once per round. Each inspection whose fetch fails is tried again with backoff
  * (1 s doubling to 30 s) and meanwhile shows why it waits.
  */
 @ApplicationScoped
@@ -94,7 +101,7 @@ public class InspectionOpener {
                 }
                 List<UUID> due = QuarkusTransaction.requiringNew().call(() ->
                         inspections.awaitingProfileDue(clock.instant(), config.profiles().batchSize()));
-                due.forEach(this::openOne);
+                openRound(due);
                 if (due.size() < config.profiles().batchSize()) {
                     waitForWork();
                 }
@@ -113,20 +120,56 @@ public class InspectionOpener {
         }
     }
 
-    private void openOne(UUID batchId) {
-        if (!running) {
+    /**
+     * Opens a round of due inspections: fetches each model's profile once, opens those whose profile came in one
+     * transaction, and notes why the others wait. Should that transaction fail, they are opened one at a time,
+     * so that one inspection that cannot be opened holds up no other.
+     */
+    private void openRound(List<UUID> due) {
+        if (due.isEmpty() || !running) {
             return;
         }
-        String styleCode = QuarkusTransaction.requiringNew().call(() -> batches.findById(batchId).styleCode());
-        QcProfile profile;
+        Map<UUID, String> styleCodes = QuarkusTransaction.requiringNew().call(() -> batches.byIds(due).values()
+                .stream().collect(Collectors.toMap(QcBatch::batchId, QcBatch::styleCode)));
+        Map<String, QcProfile> profiles = new HashMap<>();
+        Map<String, String> unavailable = new HashMap<>();
+        for (String styleCode : new TreeSet<>(styleCodes.values())) {
+            try {
+                profiles.put(styleCode, catalog.latest(styleCode));
+            } catch (ProfileUnavailableException e) {
+                unavailable.put(styleCode, e.getMessage());
+            }
+        }
+        Map<UUID, QcProfile> toOpen = new LinkedHashMap<>();
+        Map<UUID, String> waiting = new LinkedHashMap<>();
+        styleCodes.forEach((batchId, styleCode) -> {
+            if (profiles.containsKey(styleCode)) {
+                toOpen.put(batchId, profiles.get(styleCode));
+            } else {
+                waiting.put(batchId, unavailable.get(styleCode));
+            }
+        });
+        if (!waiting.isEmpty()) {
+            LOG.debugf("%d inspections wait for their profile: %s", waiting.size(), unavailable);
+            opening.profilesUnavailable(waiting);
+        }
         try {
-            profile = catalog.latest(styleCode);
-        } catch (ProfileUnavailableException e) {
-            LOG.debugf("inspection of %s waits for its profile: %s", batchId, e.getMessage());
-            opening.profileUnavailable(batchId, e.getMessage());
-            return;
+            opening.openAll(toOpen);
+        } catch (RuntimeException e) {
+            if (toOpen.size() == 1) {
+                throw e;
+            }
+            LOG.warnf("opening %d inspections together failed (%s); opening them one at a time", toOpen.size(),
+                    e.toString());
+            toOpen.forEach((batchId, profile) -> {
+                try {
+                    opening.openAll(Map.of(batchId, profile));
+                } catch (RuntimeException failure) {
+                    LOG.warnf("opening the inspection of %s failed (%s); it is tried again later", batchId,
+                            failure.toString());
+                }
+            });
         }
-        opening.open(batchId, profile);
     }
 
     private void waitForWork() throws InterruptedException {

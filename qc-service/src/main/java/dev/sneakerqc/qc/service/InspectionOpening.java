@@ -4,6 +4,7 @@ import dev.sneakerqc.contract.qc.ClassPlan;
 import dev.sneakerqc.contract.qc.DefectClass;
 import dev.sneakerqc.contract.qc.InspectionHeld;
 import dev.sneakerqc.contract.qc.InspectionOpened;
+import dev.sneakerqc.contract.qc.InspectionSeverity;
 import dev.sneakerqc.contract.qc.QcEvents;
 import dev.sneakerqc.contract.qc.QcProfile;
 import dev.sneakerqc.qc.inspection.Inspection;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,47 +50,69 @@ public class InspectionOpening {
         this.clock = clock;
     }
 
-    /** The batch finished production: its inspection waits for the profile, or is held. */
+    /**
+     * The batch finished production: its inspection waits for the profile, or is held when its stream is
+     * discontinued (as the caller found it, for many batches at once).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Inspection create(QcBatch batch, Instant finishedAt) {
+    public Inspection create(QcBatch batch, Instant finishedAt, boolean streamDiscontinued) {
         Inspection inspection = Inspection.awaitingProfile(batch.batchId(), finishedAt);
         inspections.persist(inspection);
-        if (switching.isDiscontinued(batch.factoryCode(), batch.line())) {
+        if (streamDiscontinued) {
             hold(batch, inspection, finishedAt);
         }
         return inspection;
     }
 
-    /** Opens the inspection with the fetched profile, unless something else happened to it meanwhile. */
+    /**
+     * Opens inspections with their fetched profiles, in one transaction: each that still waits for its profile
+     * opens, or is held if its stream was discontinued meanwhile. The inspections are locked in one statement, in
+     * a fixed order, and each stream's switching state is read once.
+     */
     @Transactional
-    public void open(UUID batchId, QcProfile profile) {
+    public void openAll(Map<UUID, QcProfile> profiles) {
         gate.requireNoReplay();
-        Inspection inspection = inspections.findForUpdate(batchId).orElseThrow();
-        if (inspection.status() != InspectionStatus.AWAITING_PROFILE) {
+        if (profiles.isEmpty()) {
             return;
         }
-        QcBatch batch = batches.findById(batchId);
+        Map<UUID, QcBatch> batchesById = batches.byIds(profiles.keySet());
+        Map<String, Map<DefectClass, InspectionSeverity>> severities = new HashMap<>();
+        Map<String, Boolean> discontinued = new HashMap<>();
         Instant now = clock.instant();
-        if (switching.isDiscontinued(batch.factoryCode(), batch.line())) {
-            hold(batch, inspection, now);
-            return;
+        for (Inspection inspection : inspections.findAllForUpdate(profiles.keySet())) {
+            if (inspection.status() != InspectionStatus.AWAITING_PROFILE) {
+                continue;
+            }
+            QcBatch batch = batchesById.get(inspection.batchId());
+            String stream = QcEvents.streamKey(batch.factoryCode(), batch.line());
+            if (discontinued.computeIfAbsent(stream,
+                    key -> switching.isDiscontinued(batch.factoryCode(), batch.line()))) {
+                hold(batch, inspection, now);
+                continue;
+            }
+            QcProfile profile = profiles.get(inspection.batchId());
+            Map<DefectClass, ClassPlan> plans = planner.plans(batch.quantity(), profile, severities.computeIfAbsent(
+                    stream, key -> switching.severities(batch.factoryCode(), batch.line())));
+            int samplePairs = InspectionPlanner.samplePairs(plans);
+            long sequence = inspection.open(profile, plans, samplePairs, now);
+            events.inspectionEvent(QcEvents.INSPECTION_OPENED, batch.batchId(), sequence, now,
+                    new InspectionOpened(batch.batchNumber(), batch.styleCode(), batch.factoryCode(), batch.line(),
+                            batch.quantity(), profile, plans, samplePairs));
         }
-        Map<DefectClass, ClassPlan> plans = planner.plans(batch.quantity(), profile,
-                switching.severities(batch.factoryCode(), batch.line()));
-        int samplePairs = InspectionPlanner.samplePairs(plans);
-        long sequence = inspection.open(profile, plans, samplePairs, now);
-        events.inspectionEvent(QcEvents.INSPECTION_OPENED, batchId, sequence, now, new InspectionOpened(
-                batch.batchNumber(), batch.styleCode(), batch.factoryCode(), batch.line(), batch.quantity(), profile,
-                plans, samplePairs));
     }
 
-    /** Notes that the profile could not be fetched; it is tried again later. */
+    /** Notes that the profiles could not be fetched, with the reason for each inspection; they are tried again later. */
     @Transactional
-    public void profileUnavailable(UUID batchId, String reason) {
+    public void profilesUnavailable(Map<UUID, String> reasons) {
         gate.requireNoReplay();
-        Inspection inspection = inspections.findForUpdate(batchId).orElseThrow();
-        if (inspection.status() == InspectionStatus.AWAITING_PROFILE) {
-            inspection.profileUnavailable(reason, clock.instant());
+        if (reasons.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Inspection inspection : inspections.findAllForUpdate(reasons.keySet())) {
+            if (inspection.status() == InspectionStatus.AWAITING_PROFILE) {
+                inspection.profileUnavailable(reasons.get(inspection.batchId()), now);
+            }
         }
     }
 

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Keeps each stream's Z1.4 switching state per sampled defect class, and announces its changes. */
 @ApplicationScoped
@@ -53,6 +55,14 @@ public class StreamSwitching {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean isDiscontinued(String factoryCode, String line) {
         return switching.statesOf(factoryCode, line).stream().anyMatch(SwitchingState::discontinued);
+    }
+
+    /** The keys ({@link QcEvents#streamKey}) of the streams where acceptance has stopped for a class. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> discontinuedStreams() {
+        return switching.discontinuedStreams().stream()
+                .map(row -> QcEvents.streamKey((String) row[0], (String) row[1]))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -39,6 +38,7 @@ public final class KafkaEventConsumer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaEventConsumer.class);
 
     private final ConsumerSettings settings;
+    private final String name;
     private final Map<String, Object> kafkaConfig;
     private final EventBatchHandler handler;
     private final DeadLetterPublisher deadLetterPublisher;
@@ -53,7 +53,14 @@ public final class KafkaEventConsumer implements AutoCloseable {
 
     public KafkaEventConsumer(ConsumerSettings settings, Map<String, Object> kafkaConfig, EventBatchHandler handler,
                               DeadLetterPublisher deadLetterPublisher) {
+        this(settings, 0, kafkaConfig, handler, deadLetterPublisher);
+    }
+
+    /** The {@code index}th of the instance's consumers of the topic (their client ids and threads differ by it). */
+    public KafkaEventConsumer(ConsumerSettings settings, int index, Map<String, Object> kafkaConfig,
+                              EventBatchHandler handler, DeadLetterPublisher deadLetterPublisher) {
         this.settings = settings;
+        this.name = settings.topic() + (index == 0 ? "" : "-" + index);
         this.kafkaConfig = kafkaConfig;
         this.handler = handler;
         this.deadLetterPublisher = deadLetterPublisher;
@@ -66,20 +73,27 @@ public final class KafkaEventConsumer implements AutoCloseable {
                 return;
             }
             running = true;
-            thread = Thread.ofPlatform().name("consumer-" + settings.topic()).daemon().start(this::run);
+            thread = Thread.ofPlatform().name("consumer-" + name).daemon().start(this::run);
+        }
+    }
+
+    /** Asks it to stop after the batch in progress, without waiting; {@link #close()} then waits. */
+    public void beginClose() {
+        synchronized (lifecycle) {
+            running = false;
+            if (consumer != null) {
+                consumer.wakeup();
+            }
         }
     }
 
     /** Stops after the batch in progress; its offsets are committed if it completed. */
     @Override
     public void close() {
+        beginClose();
         Thread consuming;
         synchronized (lifecycle) {
-            running = false;
             consuming = thread;
-            if (consumer != null) {
-                consumer.wakeup();
-            }
         }
         if (consuming != null) {
             try {
@@ -214,6 +228,11 @@ public final class KafkaEventConsumer implements AutoCloseable {
                 (record, reason) -> deadLetterPublisher.send(record, reason, settings.groupId())));
     }
 
+    /**
+     * Commits the records' offsets without waiting for the broker: the next poll goes on meanwhile. A commit that
+     * fails or is lost (a crash, the partitions moving) only means the records are delivered again, and
+     * idempotency makes that harmless; closing the consumer waits for the commits still in flight.
+     */
     private void commit(Consumer<String, byte[]> kafka, List<ConsumerRecord<String, byte[]>> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Set<TopicPartition> owned = kafka.assignment();
@@ -224,16 +243,19 @@ public final class KafkaEventConsumer implements AutoCloseable {
                         (a, b) -> a.offset() >= b.offset() ? a : b);
             }
         }
-        try {
-            kafka.commitSync(offsets);
-            lastCommitAt = Instant.now();
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            // Applied but not committed (e.g. the partitions moved to another instance): they will be applied
-            // again there, and idempotency makes that harmless.
-            LOG.warnf("committing offsets of %s failed (%s); the records may be delivered again", settings.topic(), e);
+        if (offsets.isEmpty()) {
+            return;
         }
+        kafka.commitAsync(offsets, (committed, failure) -> {
+            if (failure == null) {
+                lastCommitAt = Instant.now();
+            } else {
+                // Applied but not committed (e.g. the partitions moved to another instance): they will be applied
+                // again there, and idempotency makes that harmless.
+                LOG.warnf("committing offsets of %s failed (%s); the records may be delivered again",
+                        settings.topic(), failure);
+            }
+        });
     }
 
     /** Waits with the partitions paused, polling so the consumer keeps its place in the group. */
@@ -257,7 +279,7 @@ public final class KafkaEventConsumer implements AutoCloseable {
     private Consumer<String, byte[]> createConsumer() {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + settings.topic());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + name);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

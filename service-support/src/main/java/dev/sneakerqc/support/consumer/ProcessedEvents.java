@@ -3,12 +3,25 @@ package dev.sneakerqc.support.consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The consumer side of idempotency: the ids of the events a service has applied, in table
  * {@code processed_event}, written in the same transaction as their effects.
+ *
+ * <p>Either one event at a time ({@link #firstTime}), or a whole poll at once: {@link #appliedBefore} says which
+ * to pass over, {@link #recordApplied} records the rest in one statement. The set-based pair runs plain JDBC on the
+ * transaction's connection, so it never makes Hibernate flush the session.
  */
 @ApplicationScoped
 public class ProcessedEvents {
@@ -16,6 +29,13 @@ public class ProcessedEvents {
     private static final String INSERT = """
             insert into processed_event (event_id, topic, kafka_partition, kafka_offset, processed_at)
             values (?1, ?2, ?3, ?4, now())
+            on conflict (event_id) do nothing
+            """;
+    private static final String SELECT_APPLIED = "select event_id from processed_event where event_id = any(?)";
+    private static final String INSERT_ALL = """
+            insert into processed_event (event_id, topic, kafka_partition, kafka_offset, processed_at)
+            select event_id, topic, kafka_partition, kafka_offset, now()
+            from unnest(?::uuid[], ?::text[], ?::int[], ?::bigint[]) as t(event_id, topic, kafka_partition, kafka_offset)
             on conflict (event_id) do nothing
             """;
 
@@ -37,5 +57,76 @@ public class ProcessedEvents {
                 .setParameter(3, partition)
                 .setParameter(4, offset)
                 .executeUpdate() == 1;
+    }
+
+    /** Of these events, the ids of those applied before (committed, by this instance or another). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> appliedBefore(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(SELECT_APPLIED)) {
+                Array ids = connection.createArrayOf("uuid", eventIds.toArray());
+                select.setArray(1, ids);
+                Set<UUID> applied = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        applied.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                ids.free();
+                return applied;
+            }
+        });
+    }
+
+    /**
+     * Records the events applied in this transaction, each with the record it came in, in one statement.
+     *
+     * @throws AppliedConcurrently when another transaction recorded one of them after {@link #appliedBefore}
+     *                             looked (two instances applying the same records during a rebalance): this
+     *                             transaction must roll back, and the records be applied again
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordApplied(List<Applied> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        int recorded = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+                int size = applied.size();
+                Object[] ids = new Object[size];
+                Object[] topics = new Object[size];
+                Object[] partitions = new Object[size];
+                Object[] offsets = new Object[size];
+                for (int i = 0; i < size; i++) {
+                    Applied event = applied.get(i);
+                    ids[i] = event.eventId();
+                    topics[i] = event.record().topic();
+                    partitions[i] = event.record().partition();
+                    offsets[i] = event.record().offset();
+                }
+                insert.setArray(1, connection.createArrayOf("uuid", ids));
+                insert.setArray(2, connection.createArrayOf("text", topics));
+                insert.setArray(3, connection.createArrayOf("int4", partitions));
+                insert.setArray(4, connection.createArrayOf("int8", offsets));
+                return insert.executeUpdate();
+            }
+        });
+        if (recorded != applied.size()) {
+            throw new AppliedConcurrently(applied.size() - recorded);
+        }
+    }
+
+    /** An event applied in this transaction, and the record it came in. */
+    public record Applied(UUID eventId, ConsumerRecord<?, ?> record) {
+    }
+
+    /** Another transaction recorded some of the same events first; retried, the batch passes them over. */
+    public static final class AppliedConcurrently extends RuntimeException implements RetryLater {
+        AppliedConcurrently(int events) {
+            super(events + " of the events were applied meanwhile by another consumer; the batch is applied again");
+        }
     }
 }
