@@ -131,6 +131,11 @@ public class Batch {
 
     /** The stage that may be completed next, null when the batch takes no more stages. */
     public ProductionStage expectedStage() {
+        return expectedStage(status, stage);
+    }
+
+    /** The stage a batch in this status, having completed {@code stage} (null: none yet), takes next; null if none. */
+    public static ProductionStage expectedStage(BatchStatus status, ProductionStage stage) {
         if (!status.acceptsStages()) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.sneakerqc.catalog.rest;
 import dev.sneakerqc.catalog.domain.Batch;
 import dev.sneakerqc.catalog.domain.MaterialLotLine;
 import dev.sneakerqc.catalog.domain.StageCompletion;
+import dev.sneakerqc.catalog.persistence.BatchReads;
 import dev.sneakerqc.contract.production.BatchStatus;
 import dev.sneakerqc.contract.production.Component;
 import dev.sneakerqc.contract.production.LabelDecision;
@@ -68,6 +69,15 @@ public final class BatchDto {
             LabelDecision label = batch.label();
             return new BatchView(batch.id(), batch.batchNumber(), batch.styleCode(), batch.factoryCode(),
                     batch.quantity(), batch.status(), batch.stage(), batch.expectedStage(), label.status(),
+                    label.reason(), label.policy(), label.domesticValueShare(),
+                    batch.materialLots().stream().map(MaterialLotDto::of).toList(), batch.plannedAt(),
+                    batch.updatedAt());
+        }
+
+        static BatchView of(BatchReads.BatchRead batch) {
+            LabelDecision label = batch.label();
+            return new BatchView(batch.id(), batch.batchNumber(), batch.styleCode(), batch.factoryCode(),
+                    batch.quantity(), batch.status(), batch.stage(), batch.nextStage(), label.status(),
                     label.reason(), label.policy(), label.domesticValueShare(),
                     batch.materialLots().stream().map(MaterialLotDto::of).toList(), batch.plannedAt(),
                     batch.updatedAt());

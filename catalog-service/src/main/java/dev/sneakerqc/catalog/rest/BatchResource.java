@@ -79,7 +79,7 @@ public class BatchResource {
     @Path("/{id}")
     @Operation(summary = "Get a batch")
     public BatchView get(@PathParam("id") String id) {
-        return BatchView.of(batches.get(batchId(id)));
+        return BatchView.of(batches.read(batchId(id)));
     }
 
     @GET

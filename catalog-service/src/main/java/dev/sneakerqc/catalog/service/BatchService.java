@@ -8,6 +8,7 @@ import dev.sneakerqc.catalog.domain.MaterialLotLine;
 import dev.sneakerqc.catalog.domain.SneakerModel;
 import dev.sneakerqc.catalog.domain.StageCompletion;
 import dev.sneakerqc.catalog.messaging.ProductionEventRecorder;
+import dev.sneakerqc.catalog.persistence.BatchReads;
 import dev.sneakerqc.catalog.persistence.BatchRepository;
 import dev.sneakerqc.catalog.persistence.FactoryRepository;
 import dev.sneakerqc.catalog.persistence.SneakerModelRepository;
@@ -42,10 +43,12 @@ public class BatchService {
     private final MadeInUsaLabeling labeling;
     private final ProductionEventRecorder events;
     private final Clock clock;
+    private final BatchReads reads;
 
     public BatchService(BatchRepository batches, SneakerModelRepository models, FactoryRepository factories,
-                        MadeInUsaLabeling labeling, ProductionEventRecorder events, Clock clock) {
+                        MadeInUsaLabeling labeling, ProductionEventRecorder events, Clock clock, BatchReads reads) {
         this.batches = batches;
+        this.reads = reads;
         this.models = models;
         this.factories = factories;
         this.labeling = labeling;
@@ -95,6 +98,11 @@ public class BatchService {
 
     public Batch get(UUID batchId) {
         return batches.findByIdOptional(batchId).orElseThrow(() -> Problems.notFound("batch", batchId));
+    }
+
+    /** The batch as read by id: one statement, no entity. */
+    public BatchReads.BatchRead read(UUID batchId) {
+        return reads.find(batchId).orElseThrow(() -> Problems.notFound("batch", batchId));
     }
 
     public List<StageCompletion> history(UUID batchId) {

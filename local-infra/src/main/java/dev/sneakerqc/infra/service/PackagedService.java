@@ -44,6 +44,7 @@ public final class PackagedService implements AutoCloseable {
     private Process watchdog;
     private ProcessHandle service;
     private long launchedNanos;
+    private ServiceJvm.Launch jvmLaunch;
 
     /**
      * @param name        for messages, logs and {@code ps}
@@ -73,6 +74,14 @@ public final class PackagedService implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Whether the running JVM trains an AOT cache (no current one existed at launch): it records as it runs, and
+     * writes the cache when it stops gracefully (see {@link ServiceJvm}).
+     */
+    public synchronized boolean isTrainingAotCache() {
+        return isRunning() && jvmLaunch != null && jvmLaunch.training() != null;
+    }
+
     /** Launches it and waits until it is ready; returns the time from launch to ready. */
     public synchronized Duration start(Duration readyTimeout) {
         launch();
@@ -88,12 +97,12 @@ public final class PackagedService implements AutoCloseable {
             throw new IllegalStateException(name + " is not packaged: " + jar + " is missing. Build it first"
                     + " (./mvnw package -DskipTests).");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-        if (Runtime.version().feature() >= 24) {
-            command.add("--sun-misc-unsafe-memory-access=allow"); // Netty still uses it; quiet on newer JDKs
-        }
-        command.addAll(List.of("-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        jvmLaunch = ServiceJvm.launch(jar.getParent(), environment);
+        command.addAll(jvmLaunch.options());
+        // Relative to its directory, the working directory: an AOT cache holds the class path it was made with.
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.writeString(log, "=== " + Instant.now() + ": starting " + name + " on port " + port
@@ -103,6 +112,7 @@ public final class PackagedService implements AutoCloseable {
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(ServiceJvm.environment());
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -186,6 +196,7 @@ public final class PackagedService implements AutoCloseable {
         ChildProcesses.awaitExit(watchdog, Duration.ofSeconds(10));
         service = null;
         watchdog = null;
+        ServiceJvm.afterExit(jvmLaunch);
     }
 
     /**
@@ -209,6 +220,7 @@ public final class PackagedService implements AutoCloseable {
         }
         service = null;
         watchdog = null;
+        ServiceJvm.afterExit(jvmLaunch);
     }
 
     @Override
