@@ -146,6 +146,12 @@ public class Batch {
         return new LabelDecision(labelStatus, labelPolicy, domesticValueShare, labelReason);
     }
 
+    /** The batch as it stands now (reads its material lots). */
+    public BatchSnapshot snapshot() {
+        return new BatchSnapshot(id, batchNumber, styleCode, factoryCode, quantity, status, stage, expectedStage(),
+                label(), materialLots(), plannedAt, updatedAt);
+    }
+
     public UUID id() {
         return id;
     }

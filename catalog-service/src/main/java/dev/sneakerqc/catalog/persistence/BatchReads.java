@@ -1,6 +1,7 @@
 package dev.sneakerqc.catalog.persistence;
 
 import dev.sneakerqc.catalog.domain.Batch;
+import dev.sneakerqc.catalog.domain.BatchSnapshot;
 import dev.sneakerqc.catalog.domain.MaterialLotLine;
 import dev.sneakerqc.contract.production.BatchStatus;
 import dev.sneakerqc.contract.production.Component;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,20 +39,13 @@ public class BatchReads {
               from batch b
              where b.id = ?""";
 
-    /** A batch as read: its columns, its next stage and its material lots in order. */
-    public record BatchRead(UUID id, String batchNumber, String styleCode, String factoryCode, int quantity,
-                            BatchStatus status, ProductionStage stage, ProductionStage nextStage,
-                            LabelDecision label, List<MaterialLotLine> materialLots, Instant plannedAt,
-                            Instant updatedAt) {
-    }
-
     private final AgroalDataSource dataSource;
 
     public BatchReads(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public Optional<BatchRead> find(UUID id) {
+    public Optional<BatchSnapshot> find(UUID id) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setObject(1, id);
@@ -64,7 +57,7 @@ public class BatchReads {
         }
     }
 
-    private static BatchRead read(ResultSet row) throws SQLException {
+    private static BatchSnapshot read(ResultSet row) throws SQLException {
         BatchStatus status = BatchStatus.valueOf(row.getString(6));
         ProductionStage stage = enumOrNull(ProductionStage.class, row.getString(7));
         LabelDecision label = new LabelDecision(enumOrNull(LabelStatus.class, row.getString(8)),
@@ -75,7 +68,7 @@ public class BatchReads {
         for (int i = 0; i < components.length; i++) {
             lots.add(new MaterialLotLine(Component.valueOf(components[i]), lotNumbers[i]));
         }
-        return new BatchRead(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+        return new BatchSnapshot(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                 row.getInt(5), status, stage, Batch.expectedStage(status, stage), label, lots,
                 row.getTimestamp(12).toInstant(), row.getTimestamp(13).toInstant());
     }

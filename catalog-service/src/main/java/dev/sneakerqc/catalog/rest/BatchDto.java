@@ -1,9 +1,9 @@
 package dev.sneakerqc.catalog.rest;
 
 import dev.sneakerqc.catalog.domain.Batch;
+import dev.sneakerqc.catalog.domain.BatchSnapshot;
 import dev.sneakerqc.catalog.domain.MaterialLotLine;
 import dev.sneakerqc.catalog.domain.StageCompletion;
-import dev.sneakerqc.catalog.persistence.BatchReads;
 import dev.sneakerqc.contract.production.BatchStatus;
 import dev.sneakerqc.contract.production.Component;
 import dev.sneakerqc.contract.production.LabelDecision;
@@ -66,15 +66,10 @@ public final class BatchDto {
                             List<MaterialLotDto> materialLots, Instant plannedAt, Instant updatedAt) {
 
         static BatchView of(Batch batch) {
-            LabelDecision label = batch.label();
-            return new BatchView(batch.id(), batch.batchNumber(), batch.styleCode(), batch.factoryCode(),
-                    batch.quantity(), batch.status(), batch.stage(), batch.expectedStage(), label.status(),
-                    label.reason(), label.policy(), label.domesticValueShare(),
-                    batch.materialLots().stream().map(MaterialLotDto::of).toList(), batch.plannedAt(),
-                    batch.updatedAt());
+            return of(batch.snapshot());
         }
 
-        static BatchView of(BatchReads.BatchRead batch) {
+        static BatchView of(BatchSnapshot batch) {
             LabelDecision label = batch.label();
             return new BatchView(batch.id(), batch.batchNumber(), batch.styleCode(), batch.factoryCode(),
                     batch.quantity(), batch.status(), batch.stage(), batch.nextStage(), label.status(),

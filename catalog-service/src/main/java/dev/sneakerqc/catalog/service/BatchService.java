@@ -4,6 +4,7 @@ import dev.sneakerqc.catalog.domain.Batch;
 import dev.sneakerqc.catalog.domain.BomLine;
 import dev.sneakerqc.catalog.domain.Factory;
 import dev.sneakerqc.catalog.domain.MadeInUsaLabeling;
+import dev.sneakerqc.catalog.domain.BatchSnapshot;
 import dev.sneakerqc.catalog.domain.MaterialLotLine;
 import dev.sneakerqc.catalog.domain.SneakerModel;
 import dev.sneakerqc.catalog.domain.StageCompletion;
@@ -101,7 +102,7 @@ public class BatchService {
     }
 
     /** The batch as read by id: one statement, no entity. */
-    public BatchReads.BatchRead read(UUID batchId) {
+    public BatchSnapshot read(UUID batchId) {
         return reads.find(batchId).orElseThrow(() -> Problems.notFound("batch", batchId));
     }
 

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -67,7 +68,7 @@ public class InspectionOpening {
     /**
      * Opens inspections with their fetched profiles, in one transaction: each that still waits for its profile
      * opens, or is held if its stream was discontinued meanwhile. The inspections are locked in one statement, in
-     * a fixed order, and each stream's switching state is read once.
+     * a fixed order; the discontinued streams are read once, and each stream's severities once.
      */
     @Transactional
     public void openAll(Map<UUID, QcProfile> profiles) {
@@ -77,7 +78,7 @@ public class InspectionOpening {
         }
         Map<UUID, QcBatch> batchesById = batches.byIds(profiles.keySet());
         Map<String, Map<DefectClass, InspectionSeverity>> severities = new HashMap<>();
-        Map<String, Boolean> discontinued = new HashMap<>();
+        Set<String> discontinued = switching.discontinuedStreams();
         Instant now = clock.instant();
         for (Inspection inspection : inspections.findAllForUpdate(profiles.keySet())) {
             if (inspection.status() != InspectionStatus.AWAITING_PROFILE) {
@@ -85,8 +86,7 @@ public class InspectionOpening {
             }
             QcBatch batch = batchesById.get(inspection.batchId());
             String stream = QcEvents.streamKey(batch.factoryCode(), batch.line());
-            if (discontinued.computeIfAbsent(stream,
-                    key -> switching.isDiscontinued(batch.factoryCode(), batch.line()))) {
+            if (discontinued.contains(stream)) {
                 hold(batch, inspection, now);
                 continue;
             }

@@ -51,12 +51,6 @@ public class StreamSwitching {
         return severities;
     }
 
-    /** Whether acceptance has stopped for a class of the stream. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean isDiscontinued(String factoryCode, String line) {
-        return switching.statesOf(factoryCode, line).stream().anyMatch(SwitchingState::discontinued);
-    }
-
     /** The keys ({@link QcEvents#streamKey}) of the streams where acceptance has stopped for a class. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> discontinuedStreams() {
