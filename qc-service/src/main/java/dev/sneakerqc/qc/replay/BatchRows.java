@@ -1,6 +1,5 @@
 package dev.sneakerqc.qc.replay;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,10 +22,6 @@ final class BatchRows {
                 delete.executeUpdate();
             }
         }
-        try {
-            ReadModelTables.loadBatch(connection, model);
-        } catch (IOException e) {
-            throw new SQLException("cannot load the rebuilt batch", e);
-        }
+        ReadModelTables.loadBatch(connection, model);
     }
 }

@@ -1,12 +1,13 @@
 package dev.sneakerqc.qc.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.support.persistence.DatabaseJsonFormat;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -24,6 +27,7 @@ import java.util.function.Function;
 final class ReadModelTables {
 
     static final String REBUILD_SCHEMA = "qc_rebuild";
+    private static final int COPY_CHUNK_CHARS = 64 * 1024;
     static final String RETIRED_SCHEMA = "qc_retired";
     static final List<String> TABLES = List.of("qc_batch", "inspection", "test_result", "test_result_audit",
             "switching_stream", "switching_state", "stream_lot", "corrective_action", "processed_event");
@@ -83,27 +87,28 @@ final class ReadModelTables {
     }
 
     /** Loads the whole model into the tables of a schema. */
-    static void load(Connection connection, String schema, ReplayModel model) throws SQLException, IOException {
+    static void load(Connection connection, String schema, ReplayModel model) throws SQLException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         loadBatchTables(copy, schema, model);
         loadStreamsAndProcessed(copy, schema, model);
     }
 
     /** Loads the batch tables of a one-batch model into the live tables. */
-    static void loadBatch(Connection connection, ReplayModel model) throws SQLException, IOException {
+    static void loadBatch(Connection connection, ReplayModel model) throws SQLException {
         loadBatchTables(connection.unwrap(PGConnection.class).getCopyAPI(), "public", model);
     }
 
     private static void loadBatchTables(CopyManager copy, String schema, ReplayModel model)
-            throws SQLException, IOException {
+            throws SQLException {
+        JsonOnce written = new JsonOnce();
         copy(copy, schema, "qc_batch", "batch_id, batch_number, style_code, factory_code, line, quantity, stage, "
                 + "last_production_sequence, planned_at, updated_at", model.batches.values(), row -> line(
                 row.batchId, row.batchNumber, row.styleCode, row.factoryCode, row.line, row.quantity, row.stage,
                 row.lastProductionSequence, row.plannedAt, row.updatedAt));
         copy(copy, schema, "inspection", "batch_id, status, profile, plans, sample_pairs, verdict, awaiting_reason, "
                 + "profile_attempts, next_profile_attempt_at, finished_at, opened_at, decided_at, last_event_sequence, "
-                + "version", model.inspections.values(), row -> line(row.batchId, row.status, json(row.profile),
-                json(row.plans), row.samplePairs, row.verdict, row.awaitingReason, 0, null, row.finishedAt,
+                + "version", model.inspections.values(), row -> line(row.batchId, row.status, written.json(row.profile),
+                written.json(row.plans), row.samplePairs, row.verdict, row.awaitingReason, 0, null, row.finishedAt,
                 row.openedAt, row.decidedAt, row.lastEventSequence, 0));
         copy(copy, schema, "test_result", "batch_id, sample_unit, method, defect_class, value, passed, technician, "
                 + "equipment_id, recorded_at, corrections", model.results.values(), row -> line(row.batchId,
@@ -116,7 +121,7 @@ final class ReadModelTables {
     }
 
     private static void loadStreamsAndProcessed(CopyManager copy, String schema, ReplayModel model)
-            throws SQLException, IOException {
+            throws SQLException {
         copy(copy, schema, "switching_stream", "factory_code, line, last_event_sequence",
                 model.streams.entrySet(), entry -> line(entry.getKey().factoryCode(), entry.getKey().line(),
                         entry.getValue()));
@@ -134,7 +139,8 @@ final class ReadModelTables {
                         row.recordedAt()));
         Instant now = Instant.now();
         copy(copy, schema, "processed_event", "event_id, topic, kafka_partition, kafka_offset, processed_at",
-                model.processed, row -> line(row.eventId(), row.topic(), row.partition(), row.offset(), now));
+                model.processed, row -> line(row.eventId(), Topics.PRODUCTION_EVENTS, row.partition(), row.offset(),
+                        now));
     }
 
     /**
@@ -162,13 +168,34 @@ final class ReadModelTables {
         }
     }
 
+    /**
+     * Streams rows to a COPY in chunks of {@value #COPY_CHUNK_CHARS} characters: a table of the whole history is
+     * never held as one text besides the model.
+     */
     private static <T> void copy(CopyManager copy, String schema, String table, String columns, Iterable<T> rows,
-                                 Function<T, String> toLine) throws SQLException, IOException {
-        StringBuilder text = new StringBuilder();
-        for (T row : rows) {
-            text.append(toLine.apply(row)).append('\n');
+                                 Function<T, String> toLine) throws SQLException {
+        CopyIn in = copy.copyIn("copy " + schema + "." + table + " (" + columns + ") from stdin");
+        try {
+            StringBuilder chunk = new StringBuilder(COPY_CHUNK_CHARS + 1024);
+            for (T row : rows) {
+                chunk.append(toLine.apply(row)).append('\n');
+                if (chunk.length() >= COPY_CHUNK_CHARS) {
+                    write(in, chunk);
+                }
+            }
+            write(in, chunk);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
-        copy.copyIn("copy " + schema + "." + table + " (" + columns + ") from stdin", new StringReader(text.toString()));
+    }
+
+    private static void write(CopyIn in, StringBuilder chunk) throws SQLException {
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        chunk.setLength(0);
     }
 
     /** A row in COPY's text format. */
@@ -203,14 +230,23 @@ final class ReadModelTables {
         }
     }
 
-    private static String json(Object value) {
-        if (value == null) {
-            return null;
+    /**
+     * JSON columns written once per value: the model shares one instance of each profile and set of plans among
+     * the inspections that have it, so most rows repeat a text written before.
+     */
+    private static final class JsonOnce {
+        private final Map<Object, String> texts = new IdentityHashMap<>();
+
+        String json(Object value) {
+            return value == null ? null : texts.computeIfAbsent(value, JsonOnce::write);
         }
-        try {
-            return DatabaseJsonFormat.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON column", e);
+
+        private static String write(Object value) {
+            try {
+                return DatabaseJsonFormat.mapper().writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write a JSON column", e);
+            }
         }
     }
 }

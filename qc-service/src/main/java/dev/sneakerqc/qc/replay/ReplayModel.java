@@ -23,11 +23,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -105,9 +104,6 @@ final class ReplayModel {
     record CorrectiveActionRow(String factoryCode, String line, String description, String by, Instant recordedAt) {
     }
 
-    record ProcessedRow(UUID eventId, String topic, int partition, long offset) {
-    }
-
     final Map<UUID, BatchRow> batches = new LinkedHashMap<>();
     final Map<UUID, InspectionRow> inspections = new LinkedHashMap<>();
     final Map<ResultKey, ResultRow> results = new LinkedHashMap<>();
@@ -116,11 +112,16 @@ final class ReplayModel {
     final Map<StateKey, StateRow> states = new LinkedHashMap<>();
     final List<LotRow> lots = new ArrayList<>();
     final List<CorrectiveActionRow> correctiveActions = new ArrayList<>();
-    final List<ProcessedRow> processed = new ArrayList<>();
+    /** The production events applied, each once: the rebuilt {@code processed_event} rows. */
+    final AppliedEvents processed = new AppliedEvents();
 
     private final UUID onlyBatch;
-    private final Set<UUID> processedIds = new HashSet<>();
-    private final Set<UUID> appliedQcEvents = new HashSet<>();
+    private final AppliedEvents appliedQcEvents = new AppliedEvents();
+    /**
+     * One instance of each value that many rows repeat (codes, names, profiles, sampling plans), so that the
+     * model of a long history holds each once rather than once per batch or result.
+     */
+    private final Map<Object, Object> shared = new HashMap<>();
 
     /** A model of everything, or of one batch only ({@code onlyBatch} non-null: stream state is left out). */
     ReplayModel(UUID onlyBatch) {
@@ -144,19 +145,18 @@ final class ReplayModel {
         if (!planned && (batch == null || event.sequence() > batch.lastProductionSequence + 1)) {
             return; // the live consumer dead-lettered it
         }
-        if (!processedIds.add(event.eventId())) {
+        if (!processed.add(event.eventId(), record.partition(), record.offset())) {
             return;
         }
-        processed.add(new ProcessedRow(event.eventId(), record.topic(), record.partition(), record.offset()));
         if (planned) {
             if (batch == null) {
                 BatchPlanned data = event.dataAs(ProductionEvents.BATCH_PLANNED);
                 BatchRow row = new BatchRow();
                 row.batchId = event.batchId();
                 row.batchNumber = data.batchNumber();
-                row.styleCode = data.styleCode();
-                row.factoryCode = data.factoryCode();
-                row.line = data.line();
+                row.styleCode = shared(data.styleCode());
+                row.factoryCode = shared(data.factoryCode());
+                row.line = shared(data.line());
                 row.quantity = data.quantity();
                 row.lastProductionSequence = 1;
                 row.plannedAt = event.occurredAt();
@@ -191,7 +191,7 @@ final class ReplayModel {
             return;
         }
         EventEnvelope event = decoded.event();
-        if (!appliedQcEvents.add(event.eventId())) {
+        if (!appliedQcEvents.add(event.eventId(), decoded.record().partition(), decoded.record().offset())) {
             return; // delivered twice
         }
         if (event.batchId() != null) {
@@ -211,8 +211,8 @@ final class ReplayModel {
         if (event.is(QcEvents.INSPECTION_OPENED)) {
             InspectionOpened opened = event.dataAs(QcEvents.INSPECTION_OPENED);
             inspection.status = "OPEN";
-            inspection.profile = opened.profile();
-            inspection.plans = opened.plans();
+            inspection.profile = shared(opened.profile());
+            inspection.plans = shared(opened.plans());
             inspection.samplePairs = opened.samplePairs();
             inspection.awaitingReason = null;
             inspection.openedAt = at;
@@ -245,11 +245,11 @@ final class ReplayModel {
         }
         result.value = recorded.value();
         result.passed = recorded.passed();
-        result.technician = recorded.technician();
-        result.equipmentId = recorded.equipmentId();
+        result.technician = shared(recorded.technician());
+        result.equipmentId = shared(recorded.equipmentId());
         result.recordedAt = at;
         audit.add(new AuditRow(batchId, recorded.sampleUnit(), recorded.method(), recorded.value(), recorded.passed(),
-                recorded.technician(), recorded.equipmentId(), at, recorded.correction(), recorded.reason(),
+                result.technician, result.equipmentId, at, recorded.correction(), recorded.reason(),
                 recorded.replacedValue()));
     }
 
@@ -262,8 +262,8 @@ final class ReplayModel {
             StreamLotJudged lot = event.dataAs(QcEvents.STREAM_LOT_JUDGED);
             StateKey state = new StateKey(lot.factoryCode(), lot.line(), lot.defectClass());
             states.put(state, new StateRow(state, lot.stateAfter(), at));
-            lots.add(new LotRow(lot.factoryCode(), lot.line(), lot.defectClass(), lot.batchId(), lot.batchNumber(),
-                    lot.severity(), lot.accepted(), lot.nonconforming(), at));
+            lots.add(new LotRow(shared(lot.factoryCode()), shared(lot.line()), lot.defectClass(), lot.batchId(),
+                    lot.batchNumber(), lot.severity(), lot.accepted(), lot.nonconforming(), at));
         } else if (event.is(QcEvents.STREAM_RESUMED)) {
             StreamResumed resumed = event.dataAs(QcEvents.STREAM_RESUMED);
             for (DefectClass defectClass : resumed.classes()) {
@@ -288,5 +288,11 @@ final class ReplayModel {
     /** Events applied, for the progress report. */
     int size() {
         return processed.size() + appliedQcEvents.size();
+    }
+
+    /** The instance of an equal value seen before, else this one (values are immutable records and strings). */
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, first -> first);
     }
 }

@@ -26,7 +26,10 @@ final class TopicReplayReader implements AutoCloseable {
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "qc-replay");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        // The records of a poll, and the fetch responses they point into, stay in memory until applied: polls of a
+        // few thousand records and fetches of a few MB keep the replay fast and its memory beside the model small.
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     }
