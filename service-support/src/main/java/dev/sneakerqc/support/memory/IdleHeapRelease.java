@@ -1,0 +1,133 @@
+package dev.sneakerqc.support.memory;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gives the memory a burst of work left in the heap back to the operating system once the service is idle.
+ * <p>
+ * A load (a backlog caught up, a rebuild, a burst of requests) grows the heap, and the serial collector keeps it
+ * that size: it shrinks the heap only in a full collection, which an idle service never has. G1 does this itself
+ * with a periodic collection (JEP 346); here the service does the same. When no collection has run for
+ * {@code memory.release-after-idle} (the service allocates next to nothing) and the heap has grown since the
+ * last release, it asks for one full collection, which with {@code -XX:-ShrinkHeapInSteps} and
+ * {@code -XX:MaxHeapFreeRatio} (see the launch options) returns the free heap at once. With a few tens of MB
+ * live that costs a few tens of milliseconds, once per burst, while nothing else runs. {@code 0} turns it off.
+ */
+@ApplicationScoped
+public class IdleHeapRelease {
+
+    private static final Logger LOG = Logger.getLogger(IdleHeapRelease.class);
+    /** Growth since the last release below which a release is not worth a collection. */
+    private static final long WORTH_RELEASING = 16L * 1024 * 1024;
+
+    /** What the release watches and does; the JVM's own in the service, a stand-in in tests. */
+    interface Heap {
+        /** Collections run so far, of every collector. */
+        long collections();
+
+        /** Bytes of heap committed. */
+        long committed();
+
+        /** A full collection. */
+        void collect();
+
+        /** The running JVM's heap. */
+        Heap JVM = new Heap() {
+            private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+            @Override
+            public long collections() {
+                long total = 0;
+                for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                    total += Math.max(0, collector.getCollectionCount());
+                }
+                return total;
+            }
+
+            @Override
+            public long committed() {
+                return memory.getHeapMemoryUsage().getCommitted();
+            }
+
+            @Override
+            public void collect() {
+                System.gc();
+            }
+        };
+    }
+
+    private final Duration idle;
+    private final Heap heap;
+    private ScheduledExecutorService checker;
+    private long collections = -1;
+    private long lastCollectionSeenAt;
+    private long committedAfterRelease;
+
+    @Inject
+    public IdleHeapRelease(@ConfigProperty(name = "memory.release-after-idle", defaultValue = "2s") Duration idle) {
+        this(idle, Heap.JVM);
+    }
+
+    IdleHeapRelease(Duration idle, Heap heap) {
+        this.idle = idle;
+        this.heap = heap;
+        this.committedAfterRelease = heap.committed();
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (idle.isZero() || idle.isNegative()) {
+            return;
+        }
+        long period = Math.max(100, idle.toMillis() / 2);
+        checker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("idle-heap-release").daemon().factory());
+        checker.scheduleWithFixedDelay(() -> check(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (checker != null) {
+            checker.shutdownNow();
+        }
+    }
+
+    /** One look at the heap at {@code now} (nanoseconds); returns whether it released memory. */
+    boolean check(long now) {
+        try {
+            long count = heap.collections();
+            if (count != collections) {
+                collections = count;
+                lastCollectionSeenAt = now;
+                return false;
+            }
+            long committed = heap.committed();
+            if (now - lastCollectionSeenAt < idle.toNanos() || committed < committedAfterRelease + WORTH_RELEASING) {
+                return false;
+            }
+            long started = System.nanoTime();
+            heap.collect();
+            committedAfterRelease = heap.committed();
+            collections = heap.collections();
+            lastCollectionSeenAt = now;
+            LOG.debugf("idle: heap released, committed %d MB -> %d MB (in %d ms)", committed >> 20,
+                    committedAfterRelease >> 20, (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "idle heap release skipped");
+            return false;
+        }
+    }
+}
