@@ -19,18 +19,13 @@ import java.util.UUID;
  * The consumer side of idempotency: the ids of the events a service has applied, in table
  * {@code processed_event}, written in the same transaction as their effects.
  *
- * <p>Either one event at a time ({@link #firstTime}), or a whole poll at once: {@link #appliedBefore} says which
- * to pass over, {@link #recordApplied} records the rest in one statement. The set-based pair runs plain JDBC on the
- * transaction's connection, so it never makes Hibernate flush the session.
+ * <p>A whole poll at once: {@link #appliedBefore} says which events to pass over, {@link #recordApplied} records
+ * the rest in one statement. Both run plain JDBC on the transaction's connection, so they never make Hibernate
+ * flush the session.
  */
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private static final String INSERT = """
-            insert into processed_event (event_id, topic, kafka_partition, kafka_offset, processed_at)
-            values (?1, ?2, ?3, ?4, now())
-            on conflict (event_id) do nothing
-            """;
     private static final String SELECT_APPLIED = "select event_id from processed_event where event_id = any(?)";
     private static final String INSERT_ALL = """
             insert into processed_event (event_id, topic, kafka_partition, kafka_offset, processed_at)
@@ -43,20 +38,6 @@ public class ProcessedEvents {
 
     public ProcessedEvents(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    /**
-     * Records that the event is being applied now. Returns false when it was applied before: then its effects
-     * must not be applied again.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstTime(UUID eventId, String topic, int partition, long offset) {
-        return entityManager.createNativeQuery(INSERT)
-                .setParameter(1, eventId)
-                .setParameter(2, topic)
-                .setParameter(3, partition)
-                .setParameter(4, offset)
-                .executeUpdate() == 1;
     }
 
     /** Of these events, the ids of those applied before (committed, by this instance or another). */
