@@ -20,10 +20,10 @@ import java.util.stream.Stream;
  *     <li>{@code -XX:+UseSerialGC}, {@code -Xms64m -Xmx256m}: the live data of a service is a few tens of MB; the
  *     serial collector keeps no per-region bookkeeping and no GC threads, and its pauses at this heap size are a
  *     few milliseconds. The heap starts small and grows only as far as the load needs.</li>
- *     <li>{@code -XX:-ShrinkHeapInSteps -XX:MaxHeapFreeRatio=40}: a full collection leaves at most 40 % of the
- *     heap free and gives the rest back at once (not in steps over several collections). The services ask for
- *     one when they fall idle after a load ({@code IdleHeapRelease}), so a heap grown by a backlog or a rebuild
- *     does not stay resident.</li>
+ *     <li>{@code -XX:-ShrinkHeapInSteps}: a full collection gives the heap it leaves free beyond
+ *     {@code MaxHeapFreeRatio} back at once, not in steps over several collections. The services ask for one,
+ *     with that ratio lowered to 40 %, when they fall idle after a load ({@code IdleHeapRelease}), so a heap
+ *     grown by a backlog or a rebuild does not stay resident.</li>
  *     <li>An AOT cache (JDK 25+, JEP 483/514/515), {@code app.aot} next to the application: the classes of a
  *     real run, loaded and linked ahead of time, with their method profiles, which shortens start-up by about a
  *     fifth. A service started with no cache, or with one older than its application, trains one: that run
@@ -60,7 +60,7 @@ public final class ServiceJvm {
     public static Launch launch(Path applicationDir, Map<String, String> environment) {
         int feature = Runtime.version().feature();
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
-                "-XX:-ShrinkHeapInSteps", "-XX:MaxHeapFreeRatio=40"));
+                "-XX:-ShrinkHeapInSteps"));
         if (feature > 21 || Runtime.version().update() >= 4) {
             options.add("-XX:TrimNativeHeapInterval=5000"); // a product option since 22 and 21.0.4
         }

@@ -1,5 +1,6 @@
 package dev.sneakerqc.support.memory;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,14 +24,17 @@ import java.util.concurrent.TimeUnit;
  * that size: it shrinks the heap only in a full collection, which an idle service never has. G1 does this itself
  * with a periodic collection (JEP 346); here the service does the same. When no collection has run for
  * {@code memory.release-after-idle} (the service allocates next to nothing) and the heap has grown since the
- * last release, it asks for one full collection, which with {@code -XX:-ShrinkHeapInSteps} and
- * {@code -XX:MaxHeapFreeRatio} (see the launch options) returns the free heap at once. With a few tens of MB
- * live that costs a few tens of milliseconds, once per burst, while nothing else runs. {@code 0} turns it off.
+ * last release, it asks for one full collection that leaves at most 40 % of the heap free; with
+ * {@code -XX:-ShrinkHeapInSteps} (see the launch options) the rest is returned at once, not over several
+ * collections. With a few tens of MB live that costs a few tens of milliseconds, once per burst, while nothing
+ * else runs. {@code 0} turns it off.
  */
 @ApplicationScoped
 public class IdleHeapRelease {
 
     private static final Logger LOG = Logger.getLogger(IdleHeapRelease.class);
+    /** The most of the heap left free (%) after a release; the rest goes back to the system. */
+    static final int RELEASE_FREE_RATIO = 40;
     /** Growth since the last release below which a release is not worth a collection. */
     private static final long WORTH_RELEASING = 16L * 1024 * 1024;
 
@@ -63,9 +67,27 @@ public class IdleHeapRelease {
                 return memory.getHeapMemoryUsage().getCommitted();
             }
 
+            /**
+             * A full collection that leaves at most {@value #RELEASE_FREE_RATIO} % of the heap free: the
+             * collector's {@code MaxHeapFreeRatio} (a manageable option) is lowered for this one collection only,
+             * so collections under load keep the default room to grow.
+             */
             @Override
             public void collect() {
-                System.gc();
+                HotSpotDiagnosticMXBean options = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+                String maxFree = options.getVMOption("MaxHeapFreeRatio").getValue();
+                int minFree = Integer.parseInt(options.getVMOption("MinHeapFreeRatio").getValue());
+                boolean lower = Integer.parseInt(maxFree) > RELEASE_FREE_RATIO && minFree <= RELEASE_FREE_RATIO;
+                if (lower) {
+                    options.setVMOption("MaxHeapFreeRatio", Integer.toString(RELEASE_FREE_RATIO));
+                }
+                try {
+                    System.gc();
+                } finally {
+                    if (lower) {
+                        options.setVMOption("MaxHeapFreeRatio", maxFree);
+                    }
+                }
             }
         };
     }
