@@ -28,8 +28,8 @@ import java.util.UUID;
 
 /**
  * A production batch (lot) of one model at one factory. It passes the production stages strictly in order;
- * finishing sends it to QC. Every change advances {@link #lastEventSequence()}, the sequence of the event that
- * announces it.
+ * finishing sends it to QC ({@link BatchSnapshot#completeStage}, written by {@code BatchWrites} without this
+ * entity). Every change advances {@link #lastEventSequence()}, the sequence of the event that announces it.
  */
 @Entity
 @Table(name = "batch")
@@ -97,24 +97,6 @@ public class Batch {
     }
 
     /**
-     * Completes the next production stage.
-     *
-     * @return the record of the completion, carrying the sequence of its event
-     * @throws StageOutOfOrderException when the stage is not the next one, or the batch takes no more stages
-     */
-    public StageCompletion completeStage(ProductionStage requested, Instant at) {
-        ProductionStage expected = expectedStage();
-        if (requested != expected) {
-            throw new StageOutOfOrderException(batchNumber, status, stage, requested, expected);
-        }
-        stage = requested;
-        status = requested == ProductionStage.FINISHED ? BatchStatus.IN_QC : BatchStatus.IN_PRODUCTION;
-        updatedAt = at;
-        lastEventSequence++;
-        return new StageCompletion(id, requested, at, lastEventSequence);
-    }
-
-    /**
      * Applies QC's verdict to a batch in QC: accepted releases it, rejected rejects it.
      *
      * @return the sequence of the event announcing it, empty when the batch is not in QC (the verdict was
@@ -149,7 +131,7 @@ public class Batch {
     /** The batch as it stands now (reads its material lots). */
     public BatchSnapshot snapshot() {
         return new BatchSnapshot(id, batchNumber, styleCode, factoryCode, quantity, status, stage, expectedStage(),
-                label(), materialLots(), plannedAt, updatedAt);
+                label(), materialLots(), plannedAt, updatedAt, lastEventSequence);
     }
 
     public UUID id() {

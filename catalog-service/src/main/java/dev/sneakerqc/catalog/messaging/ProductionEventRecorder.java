@@ -1,9 +1,11 @@
 package dev.sneakerqc.catalog.messaging;
 
 import dev.sneakerqc.catalog.domain.Batch;
+import dev.sneakerqc.catalog.domain.BatchSnapshot;
 import dev.sneakerqc.catalog.domain.Factory;
 import dev.sneakerqc.catalog.domain.MaterialLotLine;
 import dev.sneakerqc.catalog.domain.SneakerModel;
+import dev.sneakerqc.catalog.domain.StageChange;
 import dev.sneakerqc.catalog.domain.StageCompletion;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.Topics;
@@ -13,7 +15,6 @@ import dev.sneakerqc.contract.production.BatchStageCompleted;
 import dev.sneakerqc.contract.production.BatchStatus;
 import dev.sneakerqc.contract.production.MaterialLot;
 import dev.sneakerqc.contract.production.ProductionEvents;
-import dev.sneakerqc.contract.production.ProductionStage;
 import dev.sneakerqc.support.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,9 +43,11 @@ public class ProductionEventRecorder {
                 batch.lastEventSequence(), data));
     }
 
-    public void stageCompleted(Batch batch, StageCompletion completion, ProductionStage previousStage) {
+    public void stageCompleted(StageChange change) {
+        BatchSnapshot batch = change.after();
+        StageCompletion completion = change.completion();
         BatchStageCompleted data = new BatchStageCompleted(batch.batchNumber(), batch.styleCode(),
-                batch.factoryCode(), completion.stage(), previousStage, batch.status());
+                batch.factoryCode(), completion.stage(), change.before().stage(), batch.status());
         record(EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, UUID.randomUUID(),
                 completion.completedAt(), batch.id(), completion.sequence(), data));
     }

@@ -24,15 +24,18 @@ import java.util.UUID;
 
 /**
  * The batch as it is read by id, the catalog's hottest query: one SQL statement (the batch row with its material
- * lots as arrays) on a pooled connection, without an ORM session, since nothing read here is changed. Writes go
- * through {@link BatchRepository} and the {@link Batch} entity.
+ * lots as arrays) on a pooled connection, without an ORM session, since nothing read here is changed. Stage
+ * changes go through {@link BatchWrites}; planning and verdicts through {@link BatchRepository} and the
+ * {@link Batch} entity.
  */
 @ApplicationScoped
 public class BatchReads {
 
-    private static final String SELECT = """
+    /** The batch row by id with its material lots as arrays; {@link BatchWrites} locks it with the same statement. */
+    static final String SELECT = """
             select b.id, b.batch_number, b.style_code, b.factory_code, b.quantity, b.status, b.stage,
                    b.label_status, b.label_policy, b.domestic_value_share, b.label_reason, b.planned_at, b.updated_at,
+                   b.last_event_sequence,
                    array(select l.component from batch_material_lot l where l.batch_id = b.id order by l.position),
                    array(select l.supplier_lot_number from batch_material_lot l where l.batch_id = b.id
                           order by l.position)
@@ -57,20 +60,21 @@ public class BatchReads {
         }
     }
 
-    private static BatchSnapshot read(ResultSet row) throws SQLException {
+    /** The batch in the current row of a result of {@link #SELECT}. */
+    static BatchSnapshot read(ResultSet row) throws SQLException {
         BatchStatus status = BatchStatus.valueOf(row.getString(6));
         ProductionStage stage = enumOrNull(ProductionStage.class, row.getString(7));
         LabelDecision label = new LabelDecision(enumOrNull(LabelStatus.class, row.getString(8)),
                 enumOrNull(LabelPolicy.class, row.getString(9)), row.getBigDecimal(10), row.getString(11));
-        String[] components = strings(row.getArray(14));
-        String[] lotNumbers = strings(row.getArray(15));
+        String[] components = strings(row.getArray(15));
+        String[] lotNumbers = strings(row.getArray(16));
         List<MaterialLotLine> lots = new ArrayList<>(components.length);
         for (int i = 0; i < components.length; i++) {
             lots.add(new MaterialLotLine(Component.valueOf(components[i]), lotNumbers[i]));
         }
         return new BatchSnapshot(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                 row.getInt(5), status, stage, Batch.expectedStage(status, stage), label, lots,
-                row.getTimestamp(12).toInstant(), row.getTimestamp(13).toInstant());
+                row.getTimestamp(12).toInstant(), row.getTimestamp(13).toInstant(), row.getLong(14));
     }
 
     private static String[] strings(Array array) throws SQLException {

@@ -80,10 +80,6 @@ public class BatchRepository implements PanacheRepositoryBase<Batch, UUID> {
         return ((Number) next).intValue();
     }
 
-    public void recordStage(StageCompletion completion) {
-        getEntityManager().persist(completion);
-    }
-
     public List<StageCompletion> history(UUID batchId) {
         return getEntityManager()
                 .createQuery("from StageCompletion where batchId = :batchId order by sequence", StageCompletion.class)

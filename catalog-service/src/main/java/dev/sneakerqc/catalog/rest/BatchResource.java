@@ -41,7 +41,8 @@ import java.util.UUID;
 @Tag(name = "Batches", description = "Production batches and their stages")
 public class BatchResource {
 
-    // Writes run in one transaction with the building of their response, which reads the batch's lots.
+    // Planning runs in one transaction with the building of its response, which reads the batch's lots; a stage
+    // change returns the batch as its transaction left it.
 
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 200;
@@ -65,7 +66,6 @@ public class BatchResource {
     }
 
     @POST
-    @Transactional
     @Path("/{id}/stages")
     @Operation(summary = "Complete the next production stage", description = "Stages come in the order "
             + "MATERIALS_SOURCED, PATTERN_CUT, STITCHED, LASTED, FINISHED; FINISHED sends the batch to QC (IN_QC). "

@@ -7,10 +7,12 @@ import dev.sneakerqc.catalog.domain.MadeInUsaLabeling;
 import dev.sneakerqc.catalog.domain.BatchSnapshot;
 import dev.sneakerqc.catalog.domain.MaterialLotLine;
 import dev.sneakerqc.catalog.domain.SneakerModel;
+import dev.sneakerqc.catalog.domain.StageChange;
 import dev.sneakerqc.catalog.domain.StageCompletion;
 import dev.sneakerqc.catalog.messaging.ProductionEventRecorder;
 import dev.sneakerqc.catalog.persistence.BatchReads;
 import dev.sneakerqc.catalog.persistence.BatchRepository;
+import dev.sneakerqc.catalog.persistence.BatchWrites;
 import dev.sneakerqc.catalog.persistence.FactoryRepository;
 import dev.sneakerqc.catalog.persistence.SneakerModelRepository;
 import dev.sneakerqc.contract.production.Component;
@@ -45,11 +47,14 @@ public class BatchService {
     private final ProductionEventRecorder events;
     private final Clock clock;
     private final BatchReads reads;
+    private final BatchWrites writes;
 
     public BatchService(BatchRepository batches, SneakerModelRepository models, FactoryRepository factories,
-                        MadeInUsaLabeling labeling, ProductionEventRecorder events, Clock clock, BatchReads reads) {
+                        MadeInUsaLabeling labeling, ProductionEventRecorder events, Clock clock, BatchReads reads,
+                        BatchWrites writes) {
         this.batches = batches;
         this.reads = reads;
+        this.writes = writes;
         this.models = models;
         this.factories = factories;
         this.labeling = labeling;
@@ -88,13 +93,12 @@ public class BatchService {
      * @throws dev.sneakerqc.catalog.domain.StageOutOfOrderException when it is not the next stage
      */
     @Transactional
-    public Batch completeStage(UUID batchId, ProductionStage stage) {
-        Batch batch = batches.findForUpdate(batchId).orElseThrow(() -> Problems.notFound("batch", batchId));
-        ProductionStage previous = batch.stage();
-        StageCompletion completion = batch.completeStage(stage, clock.instant());
-        batches.recordStage(completion);
-        events.stageCompleted(batch, completion, previous);
-        return batch;
+    public BatchSnapshot completeStage(UUID batchId, ProductionStage stage) {
+        BatchSnapshot batch = writes.lockForChange(batchId).orElseThrow(() -> Problems.notFound("batch", batchId));
+        StageChange change = batch.completeStage(stage, clock.instant());
+        writes.record(change);
+        events.stageCompleted(change);
+        return change.after();
     }
 
     public Batch get(UUID batchId) {

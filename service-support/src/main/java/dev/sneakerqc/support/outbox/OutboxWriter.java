@@ -2,16 +2,18 @@ package dev.sneakerqc.support.outbox;
 
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
+import dev.sneakerqc.support.problem.Problems;
 import dev.sneakerqc.support.tx.AfterCommit;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
-
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /**
  * Writes events into the outbox table in the caller's database transaction, so an event exists exactly when
@@ -27,37 +29,43 @@ public class OutboxWriter {
             """;
     private static final Object WAKE_RELAY = new Object();
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final AfterCommit afterCommit;
     private final OutboxSignal signal;
 
-    public OutboxWriter(EntityManager entityManager, AfterCommit afterCommit, OutboxSignal signal) {
-        this.entityManager = entityManager;
+    public OutboxWriter(AgroalDataSource dataSource, AfterCommit afterCommit, OutboxSignal signal) {
+        this.dataSource = dataSource;
         this.afterCommit = afterCommit;
         this.signal = signal;
     }
 
     /**
      * Appends an event for the given topic; the record key is the envelope's aggregate key. The row goes in by
-     * plain JDBC on the transaction's connection: it needs nothing of the session, so the session is not flushed
-     * for it (its changes go in at commit, in the same transaction).
+     * plain JDBC on the transaction's connection (the pool hands the same connection to everything in one
+     * transaction, the ORM session included): it needs no session, so none is opened or flushed for it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, EventEnvelope envelope) {
         String payload = EventJson.write(envelope);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, envelope.eventId());
-                insert.setString(2, topic);
-                insert.setString(3, envelope.aggregateKey());
-                insert.setLong(4, envelope.sequence());
-                insert.setString(5, envelope.type());
-                insert.setInt(6, envelope.schemaVersion());
-                insert.setObject(7, OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC));
-                insert.setString(8, payload);
-                insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, envelope.eventId());
+            insert.setString(2, topic);
+            insert.setString(3, envelope.aggregateKey());
+            insert.setLong(4, envelope.sequence());
+            insert.setString(5, envelope.type());
+            insert.setInt(6, envelope.schemaVersion());
+            insert.setObject(7, OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC));
+            insert.setString(8, payload);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // Another transaction announced a change of the same aggregate with the same sequence first.
+                throw Problems.conflict("the resource was changed by another request at the same time; retry",
+                        Map.of());
             }
-        });
+            throw new IllegalStateException("writing event " + envelope.eventId() + " to the outbox failed", e);
+        }
         afterCommit.once(WAKE_RELAY, signal::signal);
     }
 }

@@ -1,0 +1,96 @@
+package dev.sneakerqc.catalog.persistence;
+
+import dev.sneakerqc.catalog.domain.BatchSnapshot;
+import dev.sneakerqc.catalog.domain.StageChange;
+import dev.sneakerqc.catalog.domain.StageCompletion;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stage changes, the catalog's most frequent write, in plain SQL on the transaction's connection: the batch is
+ * read and locked in one statement, and the change is two more (the batch row, its history row). An ORM session
+ * would add a collection load, a snapshot of the entity, a dirty check and a flush to every change, for a row
+ * whose every column is known here. Row locks and the {@code version} column keep it safe beside the entity
+ * writes of planning and verdicts ({@link BatchRepository}).
+ */
+@ApplicationScoped
+public class BatchWrites {
+
+    private static final String LOCK = BatchReads.SELECT + " for no key update of b";
+    private static final String UPDATE = """
+            update batch set status = ?, stage = ?, updated_at = ?, last_event_sequence = ?, version = version + 1
+             where id = ?""";
+    private static final String INSERT_STAGE =
+            "insert into batch_stage (batch_id, stage, completed_at, sequence) values (?, ?, ?, ?)";
+
+    private final AgroalDataSource dataSource;
+
+    public BatchWrites(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Reads the batch and locks its row until the transaction ends, so its changes happen one after another. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<BatchSnapshot> lockForChange(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(LOCK)) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(BatchReads.read(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("locking batch " + id, e);
+        }
+    }
+
+    /** Writes a stage change of a batch locked by {@link #lockForChange} in this transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(StageChange change) {
+        BatchSnapshot after = change.after();
+        StageCompletion completion = change.completion();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(UPDATE);
+             PreparedStatement insert = connection.prepareStatement(INSERT_STAGE)) {
+            update.setString(1, after.status().name());
+            update.setString(2, after.stage().name());
+            update.setObject(3, utc(after.updatedAt()));
+            update.setLong(4, after.lastEventSequence());
+            update.setObject(5, after.id());
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("batch " + after.id() + " vanished while locked");
+            }
+            insert.setObject(1, completion.batchId());
+            insert.setString(2, completion.stage().name());
+            insert.setObject(3, utc(completion.completedAt()));
+            insert.setLong(4, completion.sequence());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("recording stage " + completion.stage() + " of batch " + after.id(), e);
+        }
+    }
+
+    /** A lock that could not be had (deadlock, lock timeout) is a conflict the client may retry; the rest fails. */
+    private static RuntimeException failure(String what, SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("40") || state.equals("55P03"))) {
+            return new PessimisticLockException(what + ": " + e.getMessage(), e);
+        }
+        return new IllegalStateException(what + " failed", e);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
