@@ -30,6 +30,15 @@ public interface OutboxConfig {
         @WithDefault("500ms")
         Duration pollInterval();
 
+        /**
+         * Pause after a round that published fewer than {@link #batchSize()} events, before the next one, so that
+         * events committed meanwhile go out together: a busy relay publishes in rounds of many events (one Kafka
+         * request, one database update each) instead of one round per commit. An event committed while the relay
+         * is idle still goes out at once; one committed during the pause waits at most this long. {@code 0}: none.
+         */
+        @WithDefault("10ms")
+        Duration linger();
+
         /** How often a non-leader instance tries to become the relaying instance. */
         @WithDefault("2s")
         Duration leadershipRetry();

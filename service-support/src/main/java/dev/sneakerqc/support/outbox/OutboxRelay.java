@@ -19,7 +19,9 @@ import java.util.Optional;
  * Publishes committed outbox events to Kafka, promptly and in outbox order, on one background thread.
  *
  * <p>Each round reads the oldest unpublished events, publishes them and marks the acknowledged ones. A commit
- * in this JVM wakes the relay immediately; otherwise it looks again after {@code outbox.relay.poll-interval}.
+ * in this JVM wakes an idle relay immediately; otherwise it looks again after {@code outbox.relay.poll-interval}.
+ * After a round that was not full it lingers ({@code outbox.relay.linger}) so that a steady flow of commits is
+ * published in rounds of many events rather than one round per commit.
  * Only the instance holding the relay lock publishes (see {@link RelayConnection}). Nothing is lost when Kafka
  * or the database is away: unacknowledged events stay pending and are retried with backoff. Delivery is at
  * least once (an event acknowledged by Kafka but not yet marked can go out again after a crash); consumers
@@ -147,6 +149,9 @@ public class OutboxRelay {
                 } else {
                     lastFailure = null;
                     backoff = Duration.ZERO;
+                    if (pending.size() < config.relay().batchSize()) {
+                        linger();
+                    }
                 }
             } catch (SQLException e) {
                 lastFailure = "database: " + e.getMessage();
@@ -187,6 +192,14 @@ public class OutboxRelay {
         if (connection != null) {
             connection.close();
             connection = null;
+        }
+    }
+
+    /** Lets the events of the next commits gather before the next round (see {@code outbox.relay.linger}). */
+    private void linger() throws InterruptedException {
+        Duration linger = config.relay().linger();
+        if (running && linger.isPositive()) {
+            Thread.sleep(linger);
         }
     }
 
