@@ -223,7 +223,7 @@ public final class LocalStack implements AutoCloseable {
 
     private String startKafka() {
         kafka = KafkaBroker.builder().port(settings.kafkaPort()).directory(settings.kafkaDir())
-                .closeAtExit(false).build();
+                .jvmOptions(KafkaBroker.SERVER_JVM_OPTIONS).closeAtExit(false).build();
         boolean existing = Files.isDirectory(settings.kafkaDir().resolve("data"));
         kafka.start();
         return "ready on " + kafka.bootstrapServers() + (existing ? " (existing data)" : " (new data)");
