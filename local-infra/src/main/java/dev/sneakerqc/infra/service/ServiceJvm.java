@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  *     real run, loaded and linked ahead of time, with their method profiles, which shortens start-up by about a
  *     fifth. A service started with no cache, or with one older than its application, trains one: that run
  *     records what it loads, and the cache is written when it stops gracefully. A cache made by another JDK build
- *     is ignored with a warning.</li>
+ *     is ignored with a warning. A launch with {@code JAVA_OPTS_APPEND} never trains one: the JVM refuses a
+ *     cache whose options differ from its own (one trained under a flight recording is unusable without it), so
+ *     such a launch uses the cache there is, if any.</li>
  *     <li>{@code -XX:TrimNativeHeapInterval=5000}: every 5 s the JVM hands the C heap's free memory back to the
  *     system (glibc keeps what the JIT compilers and the network buffers freed otherwise; about 30 MB here after
  *     a load).</li>
@@ -67,18 +69,19 @@ public final class ServiceJvm {
         if (feature >= 24) {
             options.add("--sun-misc-unsafe-memory-access=allow"); // Netty still uses it; quiet on newer JDKs
         }
+        String extra = environment.getOrDefault("JAVA_OPTS_APPEND", System.getenv("JAVA_OPTS_APPEND"));
+        boolean extraOptions = extra != null && !extra.isBlank();
         Path training = null;
         if (feature >= 25) {
             Path cache = applicationDir.resolve(AOT_CACHE);
             if (isCurrent(cache, applicationDir)) {
                 options.add("-XX:AOTCache=" + cache);
-            } else {
+            } else if (!extraOptions) {
                 training = applicationDir.resolve(TRAINING_PREFIX + UUID.randomUUID());
                 options.add("-XX:AOTCacheOutput=" + training);
             }
         }
-        String extra = environment.getOrDefault("JAVA_OPTS_APPEND", System.getenv("JAVA_OPTS_APPEND"));
-        if (extra != null && !extra.isBlank()) {
+        if (extraOptions) {
             options.addAll(List.of(extra.trim().split("\\s+")));
         }
         return new Launch(options, training);
