@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *     few milliseconds. The heap starts small and grows only as far as the load needs.</li>
  *     <li>{@code -XX:-ShrinkHeapInSteps}: a full collection gives the heap it leaves free beyond
  *     {@code MaxHeapFreeRatio} back at once, not in steps over several collections. The services ask for one,
- *     with that ratio lowered to 40 %, when they fall idle after a load ({@code IdleHeapRelease}), so a heap
+ *     with that ratio lowered to 20 %, when they fall idle after a load ({@code IdleHeapRelease}), so a heap
  *     grown by a backlog or a rebuild does not stay resident.</li>
  *     <li>An AOT cache (JDK 25+, JEP 483/514/515), {@code app.aot} next to the application: the classes of a
  *     real run, loaded and linked ahead of time, with their method profiles, which shortens start-up by about a

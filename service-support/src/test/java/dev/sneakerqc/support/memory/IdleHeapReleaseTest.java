@@ -1,7 +1,9 @@
 package dev.sneakerqc.support.memory;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,5 +85,19 @@ class IdleHeapReleaseTest {
         release.start(null);
         release.stop(null);
         assertThat(heap.fullCollections).isZero();
+    }
+
+    @Test
+    void theJvmsReleaseCollectsAndGivesTheCollectorItsRatiosBack() {
+        HotSpotDiagnosticMXBean options = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        String minFree = options.getVMOption("MinHeapFreeRatio").getValue();
+        String maxFree = options.getVMOption("MaxHeapFreeRatio").getValue();
+        long before = IdleHeapRelease.Heap.JVM.collections();
+
+        IdleHeapRelease.Heap.JVM.collect();
+
+        assertThat(IdleHeapRelease.Heap.JVM.collections()).isGreaterThan(before);
+        assertThat(options.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(minFree);
+        assertThat(options.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(maxFree);
     }
 }
