@@ -17,9 +17,11 @@ import java.util.stream.Stream;
  * How a service's JVM is configured: the options and environment {@link PackagedService} launches it with, sized
  * for a small service on a small machine (2 cores here).
  * <ul>
- *     <li>{@code -XX:+UseSerialGC}, {@code -Xms64m -Xmx256m}: the live data of a service is a few tens of MB; the
+ *     <li>{@code -XX:+UseSerialGC}, {@code -Xms32m -Xmx256m}: the live data of a service is a few tens of MB; the
  *     serial collector keeps no per-region bookkeeping and no GC threads, and its pauses at this heap size are a
- *     few milliseconds. The heap starts small and grows only as far as the load needs.</li>
+ *     few milliseconds. The heap starts small and grows only as far as the load needs. The collector never
+ *     shrinks the old generation below its initial size, so the initial heap is also the floor an idle service
+ *     can give memory back down to (with {@code -Xms64m} the catalog kept 63 MB of heap for 28 MB live).</li>
  *     <li>{@code -XX:-ShrinkHeapInSteps}: a full collection gives the heap it leaves free beyond
  *     {@code MaxHeapFreeRatio} back at once, not in steps over several collections. The services ask for one,
  *     with that ratio lowered to 20 %, when they fall idle after a load ({@code IdleHeapRelease}), so a heap
@@ -61,7 +63,7 @@ public final class ServiceJvm {
     /** The options for a launch of the application in {@code applicationDir} on the JDK this process runs on. */
     public static Launch launch(Path applicationDir, Map<String, String> environment) {
         int feature = Runtime.version().feature();
-        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
                 "-XX:-ShrinkHeapInSteps"));
         if (feature > 21 || Runtime.version().update() >= 4) {
             options.add("-XX:TrimNativeHeapInterval=5000"); // a product option since 22 and 21.0.4
