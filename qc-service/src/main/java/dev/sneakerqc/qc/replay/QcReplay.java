@@ -35,6 +35,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -58,6 +60,8 @@ public class QcReplay {
     private static final Logger LOG = Logger.getLogger(QcReplay.class);
     private static final Duration OUTBOX_DRAIN_TIMEOUT = Duration.ofSeconds(60);
     private static final long PROGRESS_EVERY_MILLIS = 500;
+    /** Polls decoded (or being decoded) beyond the one being applied; with the reader's poll size, a few MB. */
+    private static final int POLLS_DECODED_AHEAD = 4;
 
     private final ReplayGate gate;
     private final ReplayRuns runs;
@@ -66,6 +70,16 @@ public class QcReplay {
     private final QcConfig config;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("qc-replay").daemon().factory());
+    /**
+     * Decodes polls on every core. Not the common pool: on 2 cores that has one worker, so the decoding ran on one
+     * thread while the other core waited for it.
+     */
+    private final ForkJoinPool decoders = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+            pool -> {
+                ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                thread.setName("qc-replay-decoder-" + thread.getPoolIndex());
+                return thread;
+            }, null, false);
 
     public QcReplay(ReplayGate gate, ReplayRuns runs, AgroalDataSource dataSource,
                     @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, QcConfig config) {
@@ -90,6 +104,7 @@ public class QcReplay {
 
     void stop(@Observes ShutdownEvent shutdown) {
         runner.shutdownNow();
+        decoders.shutdownNow();
     }
 
     private void run(UUID id, UUID batchId) {
@@ -159,14 +174,13 @@ public class QcReplay {
      * Reads a topic and applies its records in order. While one poll's records are applied, the next ones are
      * already being decoded: decoding (JSON and schema validation) is most of the work and runs on every core.
      */
-    private static void replay(TopicReplayReader reader, Map<TopicPartition, Long> ends, ReplayModel model,
-                               List<EventType<?>> understood, Consumer<EventRecords.Decoded> apply,
-                               Progress progress) {
+    private void replay(TopicReplayReader reader, Map<TopicPartition, Long> ends, ReplayModel model,
+                        List<EventType<?>> understood, Consumer<ReplayEvent> apply, Progress progress) {
         ArrayDeque<CompletableFuture<DecodedPoll>> decoding = new ArrayDeque<>();
         reader.read(ends, records -> {
             decoding.add(CompletableFuture.supplyAsync(
-                    () -> new DecodedPoll(records.size(), decode(records, model, understood))));
-            while (decoding.size() > 2) {
+                    () -> new DecodedPoll(records.size(), decode(records, model, understood)), decoders));
+            while (decoding.size() > POLLS_DECODED_AHEAD) {
                 applyAll(decoding.poll().join(), apply, progress);
             }
         });
@@ -176,22 +190,22 @@ public class QcReplay {
     }
 
     /** A poll's records decoded: how many were read, and those the model concerns. */
-    private record DecodedPoll(int read, List<EventRecords.Decoded> decoded) {
+    private record DecodedPoll(int read, List<ReplayEvent> decoded) {
     }
 
-    private static void applyAll(DecodedPoll poll, Consumer<EventRecords.Decoded> apply, Progress progress) {
+    private static void applyAll(DecodedPoll poll, Consumer<ReplayEvent> apply, Progress progress) {
         poll.decoded().forEach(apply);
         progress.applied(poll.read());
     }
 
     /**
-     * Checks and parses a poll's records on every core (the costly part: JSON and schema validation), in order;
-     * applying them stays sequential. Records the model does not concern are left out unread.
+     * Checks and parses a poll's records on every core (the costly part: JSON, schema validation and mapping the
+     * data to records), in order; applying them stays sequential. Records the model does not concern are left out unread.
      */
-    private static List<EventRecords.Decoded> decode(List<ConsumerRecord<String, byte[]>> records, ReplayModel model,
-                                                     List<EventType<?>> understood) {
+    private static List<ReplayEvent> decode(List<ConsumerRecord<String, byte[]>> records, ReplayModel model,
+                                            List<EventType<?>> understood) {
         return records.parallelStream().filter(model::concerns)
-                .map(record -> EventRecords.decode(record, understood)).toList();
+                .map(record -> ReplayEvent.decode(EventRecords.decode(record, understood), understood)).toList();
     }
 
     /**

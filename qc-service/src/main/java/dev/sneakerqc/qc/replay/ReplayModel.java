@@ -17,7 +17,6 @@ import dev.sneakerqc.contract.qc.StreamResumed;
 import dev.sneakerqc.contract.qc.TestResultRecorded;
 import dev.sneakerqc.contract.qc.Verdict;
 import dev.sneakerqc.contract.qc.VerdictIssued;
-import dev.sneakerqc.support.consumer.EventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.math.BigDecimal;
@@ -134,12 +133,12 @@ final class ReplayModel {
     }
 
     /** Applies a decoded production-events record as the live consumer did (it dead-lettered refused ones). */
-    void applyProductionEvent(EventRecords.Decoded decoded) {
-        if (decoded.refused()) {
+    void applyProductionEvent(ReplayEvent replayed) {
+        if (replayed.refused()) {
             return;
         }
-        ConsumerRecord<String, byte[]> record = decoded.record();
-        EventEnvelope event = decoded.event();
+        ConsumerRecord<String, byte[]> record = replayed.decoded().record();
+        EventEnvelope event = replayed.event();
         BatchRow batch = batches.get(event.batchId());
         boolean planned = event.is(ProductionEvents.BATCH_PLANNED);
         if (!planned && (batch == null || event.sequence() > batch.lastProductionSequence + 1)) {
@@ -150,7 +149,7 @@ final class ReplayModel {
         }
         if (planned) {
             if (batch == null) {
-                BatchPlanned data = event.dataAs(ProductionEvents.BATCH_PLANNED);
+                BatchPlanned data = replayed.data(ProductionEvents.BATCH_PLANNED);
                 BatchRow row = new BatchRow();
                 row.batchId = event.batchId();
                 row.batchNumber = data.batchNumber();
@@ -169,7 +168,7 @@ final class ReplayModel {
             return;
         }
         ProductionStage stage = event.is(ProductionEvents.BATCH_STAGE_COMPLETED)
-                ? event.dataAs(ProductionEvents.BATCH_STAGE_COMPLETED).stage() : null;
+                ? replayed.data(ProductionEvents.BATCH_STAGE_COMPLETED).stage() : null;
         batch.lastProductionSequence = event.sequence();
         if (stage != null) {
             batch.stage = stage;
@@ -186,22 +185,24 @@ final class ReplayModel {
     }
 
     /** Applies a decoded qc-events record: the change the live service made when it emitted it. */
-    void applyQcEvent(EventRecords.Decoded decoded) {
-        if (decoded.refused()) {
+    void applyQcEvent(ReplayEvent replayed) {
+        if (replayed.refused()) {
             return;
         }
-        EventEnvelope event = decoded.event();
-        if (!appliedQcEvents.add(event.eventId(), decoded.record().partition(), decoded.record().offset())) {
+        EventEnvelope event = replayed.event();
+        ConsumerRecord<String, byte[]> record = replayed.decoded().record();
+        if (!appliedQcEvents.add(event.eventId(), record.partition(), record.offset())) {
             return; // delivered twice
         }
         if (event.batchId() != null) {
-            applyInspectionEvent(event);
+            applyInspectionEvent(replayed);
         } else if (onlyBatch == null) {
-            applyStreamEvent(event);
+            applyStreamEvent(replayed);
         }
     }
 
-    private void applyInspectionEvent(EventEnvelope event) {
+    private void applyInspectionEvent(ReplayEvent replayed) {
+        EventEnvelope event = replayed.event();
         InspectionRow inspection = inspections.get(event.batchId());
         if (inspection == null) {
             return;
@@ -209,7 +210,7 @@ final class ReplayModel {
         inspection.lastEventSequence = event.sequence();
         Instant at = event.occurredAt();
         if (event.is(QcEvents.INSPECTION_OPENED)) {
-            InspectionOpened opened = event.dataAs(QcEvents.INSPECTION_OPENED);
+            InspectionOpened opened = replayed.data(QcEvents.INSPECTION_OPENED);
             inspection.status = "OPEN";
             inspection.profile = shared(opened.profile());
             inspection.plans = shared(opened.plans());
@@ -217,13 +218,13 @@ final class ReplayModel {
             inspection.awaitingReason = null;
             inspection.openedAt = at;
         } else if (event.is(QcEvents.INSPECTION_HELD)) {
-            InspectionHeld held = event.dataAs(QcEvents.INSPECTION_HELD);
+            InspectionHeld held = replayed.data(QcEvents.INSPECTION_HELD);
             inspection.status = "ON_HOLD";
             inspection.awaitingReason = held.reason();
         } else if (event.is(QcEvents.TEST_RESULT_RECORDED)) {
-            recordResult(event.batchId(), event.dataAs(QcEvents.TEST_RESULT_RECORDED), at);
+            recordResult(event.batchId(), replayed.data(QcEvents.TEST_RESULT_RECORDED), at);
         } else if (event.is(QcEvents.VERDICT_ISSUED)) {
-            VerdictIssued verdict = event.dataAs(QcEvents.VERDICT_ISSUED);
+            VerdictIssued verdict = replayed.data(QcEvents.VERDICT_ISSUED);
             inspection.verdict = verdict.verdict();
             inspection.status = verdict.verdict().name();
             inspection.decidedAt = at;
@@ -253,19 +254,20 @@ final class ReplayModel {
                 recorded.replacedValue()));
     }
 
-    private void applyStreamEvent(EventEnvelope event) {
+    private void applyStreamEvent(ReplayEvent replayed) {
+        EventEnvelope event = replayed.event();
         String[] key = event.streamKey().split("/", 2);
         StreamKey stream = new StreamKey(key[0], key[1]);
         streams.put(stream, event.sequence());
         Instant at = event.occurredAt();
         if (event.is(QcEvents.STREAM_LOT_JUDGED)) {
-            StreamLotJudged lot = event.dataAs(QcEvents.STREAM_LOT_JUDGED);
+            StreamLotJudged lot = replayed.data(QcEvents.STREAM_LOT_JUDGED);
             StateKey state = new StateKey(lot.factoryCode(), lot.line(), lot.defectClass());
             states.put(state, new StateRow(state, lot.stateAfter(), at));
             lots.add(new LotRow(shared(lot.factoryCode()), shared(lot.line()), lot.defectClass(), lot.batchId(),
                     lot.batchNumber(), lot.severity(), lot.accepted(), lot.nonconforming(), at));
         } else if (event.is(QcEvents.STREAM_RESUMED)) {
-            StreamResumed resumed = event.dataAs(QcEvents.STREAM_RESUMED);
+            StreamResumed resumed = replayed.data(QcEvents.STREAM_RESUMED);
             for (DefectClass defectClass : resumed.classes()) {
                 StateKey state = new StateKey(resumed.factoryCode(), resumed.line(), defectClass);
                 states.put(state, new StateRow(state, new StreamLotJudged.SwitchingStateSnapshot(
