@@ -32,7 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -71,13 +73,14 @@ public class QcReplay {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("qc-replay").daemon().factory());
     /**
-     * Decodes polls on every core. Not the common pool: on 2 cores that has one worker, so the decoding ran on one
-     * thread while the other core waited for it.
+     * The replay's helpers, one per core: they decode polls, and bulk-load half of the rebuilt state on a second
+     * connection. Not the common pool: on 2 cores that has one worker, so the decoding ran on one thread while the
+     * other core waited for it.
      */
-    private final ForkJoinPool decoders = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+    private final ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
             pool -> {
                 ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                thread.setName("qc-replay-decoder-" + thread.getPoolIndex());
+                thread.setName("qc-replay-worker-" + thread.getPoolIndex());
                 return thread;
             }, null, false);
 
@@ -104,7 +107,7 @@ public class QcReplay {
 
     void stop(@Observes ShutdownEvent shutdown) {
         runner.shutdownNow();
-        decoders.shutdownNow();
+        workers.shutdownNow();
     }
 
     private void run(UUID id, UUID batchId) {
@@ -138,9 +141,8 @@ public class QcReplay {
                 connection.setAutoCommit(false);
                 if (batchId == null) {
                     ReadModelTables.createRebuildTables(connection);
-                    ReadModelTables.load(connection, ReadModelTables.REBUILD_SCHEMA, model);
-                    ReadModelTables.indexRebuildTables(connection);
                     connection.commit();
+                    loadRebuildTables(connection, model);
                     pauseBeforeSwitch(progress);
                     progress.status = "SWITCHING";
                     progress.phase("switching the rebuilt state in");
@@ -179,7 +181,7 @@ public class QcReplay {
         ArrayDeque<CompletableFuture<DecodedPoll>> decoding = new ArrayDeque<>();
         reader.read(ends, records -> {
             decoding.add(CompletableFuture.supplyAsync(
-                    () -> new DecodedPoll(records.size(), decode(records, model, understood)), decoders));
+                    () -> new DecodedPoll(records.size(), decode(records, model, understood)), workers));
             while (decoding.size() > POLLS_DECODED_AHEAD) {
                 applyAll(decoding.poll().join(), apply, progress);
             }
@@ -212,6 +214,45 @@ public class QcReplay {
      * Where the rebuild stops reading production-events: past every record the live consumer applied (in the
      * database) or committed (in Kafka), whichever is further.
      */
+    /**
+     * Loads the rebuild tables on two connections at once, this one and one of a worker's: a single COPY keeps
+     * neither PostgreSQL nor this thread busy. Both halves are committed when this returns; a failure of either
+     * fails the replay once both have stopped, and the unfinished tables are dropped with the rest.
+     */
+    private void loadRebuildTables(Connection connection, ReplayModel model) throws SQLException {
+        CompletableFuture<Void> appliedEvents = CompletableFuture.runAsync(() -> {
+            try (Connection second = dataSource.getConnection()) {
+                second.setAutoCommit(false);
+                ReadModelTables.loadAppliedEvents(second, model);
+                second.commit();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, workers);
+        try {
+            ReadModelTables.loadState(connection, model);
+            connection.commit();
+        } finally {
+            awaitQuietly(appliedEvents);
+        }
+        try {
+            appliedEvents.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> task) {
+        try {
+            task.join();
+        } catch (CompletionException | CancellationException e) {
+            // reported by the caller
+        }
+    }
+
     private Map<TopicPartition, Long> appliedProductionEnds(List<TopicPartition> partitions,
                                                             Map<TopicPartition, Long> logEnds)
             throws Exception {

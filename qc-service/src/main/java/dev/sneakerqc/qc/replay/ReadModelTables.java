@@ -29,15 +29,17 @@ final class ReadModelTables {
     static final String REBUILD_SCHEMA = "qc_rebuild";
     private static final int COPY_CHUNK_CHARS = 64 * 1024;
     static final String RETIRED_SCHEMA = "qc_retired";
+    /** The consumer's record of the production events applied. */
+    private static final String APPLIED_EVENTS = "processed_event";
     static final List<String> TABLES = List.of("qc_batch", "inspection", "test_result", "test_result_audit",
-            "switching_stream", "switching_state", "stream_lot", "corrective_action", "processed_event");
+            "switching_stream", "switching_state", "stream_lot", "corrective_action", APPLIED_EVENTS);
 
     private ReadModelTables() {
     }
 
     /**
      * Creates empty copies of the live tables: columns, defaults, checks and identities now; keys and indexes are
-     * added by {@link #indexRebuildTables} after the bulk load, which is faster than keeping them up to date.
+     * added after the bulk load, which is faster than keeping them up to date.
      */
     static void createRebuildTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -50,8 +52,8 @@ final class ReadModelTables {
         }
     }
 
-    /** Gives the loaded rebuild tables the keys and indexes of the live ones, under the same names. */
-    static void indexRebuildTables(Connection connection) throws SQLException {
+    /** Gives loaded rebuild tables the keys and indexes of the live ones, under the same names. */
+    private static void indexRebuildTables(Connection connection, List<String> tables) throws SQLException {
         List<String> statements = new ArrayList<>();
         try (PreparedStatement constraints = connection.prepareStatement("""
                      select c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
@@ -61,7 +63,7 @@ final class ReadModelTables {
                       where i.schemaname = 'public' and i.tablename = ?
                         and not exists (select 1 from pg_constraint c
                                          where c.conrelid = ('public.' || ?)::regclass and c.conname = i.indexname)""")) {
-            for (String table : TABLES) {
+            for (String table : tables) {
                 constraints.setString(1, table);
                 try (ResultSet rows = constraints.executeQuery()) {
                     while (rows.next()) {
@@ -86,11 +88,25 @@ final class ReadModelTables {
         }
     }
 
-    /** Loads the whole model into the tables of a schema. */
-    static void load(Connection connection, String schema, ReplayModel model) throws SQLException {
+    /**
+     * Loads the rebuilt state but the applied events into the rebuild tables, then gives them their keys and
+     * indexes. Runs beside {@link #loadAppliedEvents}, on another connection: the two halves take about as long.
+     */
+    static void loadState(Connection connection, ReplayModel model) throws SQLException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        loadBatchTables(copy, schema, model);
-        loadStreamsAndProcessed(copy, schema, model);
+        loadBatchTables(copy, REBUILD_SCHEMA, model);
+        loadStreams(copy, REBUILD_SCHEMA, model);
+        indexRebuildTables(connection, TABLES.stream().filter(table -> !table.equals(APPLIED_EVENTS)).toList());
+    }
+
+    /** Loads the applied events (one row per production event of the history) into their rebuild table, indexed. */
+    static void loadAppliedEvents(Connection connection, ReplayModel model) throws SQLException {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        Instant now = Instant.now();
+        copy(copy, REBUILD_SCHEMA, APPLIED_EVENTS, "event_id, topic, kafka_partition, kafka_offset, processed_at",
+                model.processed, row -> line(row.eventId(), Topics.PRODUCTION_EVENTS, row.partition(), row.offset(),
+                        now));
+        indexRebuildTables(connection, List.of(APPLIED_EVENTS));
     }
 
     /** Loads the batch tables of a one-batch model into the live tables. */
@@ -120,8 +136,7 @@ final class ReadModelTables {
                 row.equipmentId(), row.recordedAt(), row.correction(), row.reason(), row.replacedValue()));
     }
 
-    private static void loadStreamsAndProcessed(CopyManager copy, String schema, ReplayModel model)
-            throws SQLException {
+    private static void loadStreams(CopyManager copy, String schema, ReplayModel model) throws SQLException {
         copy(copy, schema, "switching_stream", "factory_code, line, last_event_sequence",
                 model.streams.entrySet(), entry -> line(entry.getKey().factoryCode(), entry.getKey().line(),
                         entry.getValue()));
@@ -137,10 +152,6 @@ final class ReadModelTables {
         copy(copy, schema, "corrective_action", "factory_code, line, description, recorded_by, recorded_at",
                 model.correctiveActions, row -> line(row.factoryCode(), row.line(), row.description(), row.by(),
                         row.recordedAt()));
-        Instant now = Instant.now();
-        copy(copy, schema, "processed_event", "event_id, topic, kafka_partition, kafka_offset, processed_at",
-                model.processed, row -> line(row.eventId(), Topics.PRODUCTION_EVENTS, row.partition(), row.offset(),
-                        now));
     }
 
     /**
