@@ -202,7 +202,8 @@ public class QcReplay {
 
     /**
      * Checks and parses a poll's records on every core (the costly part: JSON, schema validation and mapping the
-     * data to records), in order; applying them stays sequential. Records the model does not concern are left out unread.
+     * data to records), in order; applying them stays sequential. Records the model does not concern are left out
+     * unread.
      */
     private static List<ReplayEvent> decode(List<ConsumerRecord<String, byte[]>> records, ReplayModel model,
                                             List<EventType<?>> understood) {
@@ -210,10 +211,6 @@ public class QcReplay {
                 .map(record -> ReplayEvent.decode(EventRecords.decode(record, understood), understood)).toList();
     }
 
-    /**
-     * Where the rebuild stops reading production-events: past every record the live consumer applied (in the
-     * database) or committed (in Kafka), whichever is further.
-     */
     /**
      * Loads the rebuild tables on two connections at once, this one and one of a worker's: a single COPY keeps
      * neither PostgreSQL nor this thread busy. Both halves are committed when this returns; a failure of either
@@ -253,6 +250,10 @@ public class QcReplay {
         }
     }
 
+    /**
+     * Where the rebuild stops reading production-events: past every record the live consumer applied (in the
+     * database) or committed (in Kafka), whichever is further.
+     */
     private Map<TopicPartition, Long> appliedProductionEnds(List<TopicPartition> partitions,
                                                             Map<TopicPartition, Long> logEnds)
             throws Exception {
