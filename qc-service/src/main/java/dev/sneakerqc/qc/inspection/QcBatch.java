@@ -52,6 +52,17 @@ public class QcBatch {
         this.updatedAt = plannedAt;
     }
 
+    /** A batch as its row holds it, read without the ORM (the production-events consumer's plain SQL). */
+    public static QcBatch fromRow(UUID batchId, String batchNumber, String styleCode, String factoryCode, String line,
+                                  int quantity, ProductionStage stage, long lastProductionSequence,
+                                  Instant plannedAt, Instant updatedAt) {
+        QcBatch batch = new QcBatch(batchId, batchNumber, styleCode, factoryCode, line, quantity, plannedAt);
+        batch.stage = stage;
+        batch.lastProductionSequence = lastProductionSequence;
+        batch.updatedAt = updatedAt;
+        return batch;
+    }
+
     /** Notes a later production event of the batch. */
     public void advance(long sequence, ProductionStage completedStage, Instant at) {
         lastProductionSequence = sequence;
@@ -91,5 +102,13 @@ public class QcBatch {
 
     public long lastProductionSequence() {
         return lastProductionSequence;
+    }
+
+    public Instant plannedAt() {
+        return plannedAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 }

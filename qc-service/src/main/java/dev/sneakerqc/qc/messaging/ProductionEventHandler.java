@@ -9,10 +9,7 @@ import dev.sneakerqc.support.consumer.EventBatchHandler;
 import dev.sneakerqc.support.consumer.EventRecords;
 import dev.sneakerqc.support.consumer.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,8 +24,8 @@ import java.util.UUID;
  * applied (unknown batch, sequence gap). An event id seen before changes nothing.
  *
  * <p>A poll is applied set-wise, in a handful of statements: one to find the events applied before, one to load
- * the batches concerned, the changes in memory, then one to record the events applied and the entity changes
- * flushed in JDBC batches at commit.
+ * the batches concerned, the changes in memory, then one statement per table changed (new batches, batches
+ * advanced, new inspections) and one to record the events applied.
  */
 @ApplicationScoped
 public class ProductionEventHandler implements EventBatchHandler {
@@ -36,21 +33,16 @@ public class ProductionEventHandler implements EventBatchHandler {
     private final ProcessedEvents processed;
     private final BatchIntake intake;
     private final ReplayGate gate;
-    private final EntityManager entityManager;
 
-    public ProductionEventHandler(ProcessedEvents processed, BatchIntake intake, ReplayGate gate,
-                                  EntityManager entityManager) {
+    public ProductionEventHandler(ProcessedEvents processed, BatchIntake intake, ReplayGate gate) {
         this.processed = processed;
         this.intake = intake;
         this.gate = gate;
-        this.entityManager = entityManager;
     }
 
     @Override
     public void handle(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters) {
         gate.requireNoReplay(); // while the state is rebuilt, the batch waits (retried, never dead-lettered)
-        // Everything this transaction reads it holds in memory, so the session need not flush before each statement.
-        entityManager.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
 
         List<Received> received = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -84,6 +76,7 @@ public class ProductionEventHandler implements EventBatchHandler {
                 skip.add(event.event().eventId()); // the same event twice in one poll is applied once
             }
         }
+        round.write();
         processed.recordApplied(applied);
     }
 

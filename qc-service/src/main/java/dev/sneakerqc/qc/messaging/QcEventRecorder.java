@@ -9,6 +9,7 @@ import dev.sneakerqc.support.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,7 +27,17 @@ public class QcEventRecorder {
 
     /** An event of a batch's inspection, with the sequence the inspection assigned. */
     public <T> void inspectionEvent(EventType<T> type, UUID batchId, long sequence, Instant at, T data) {
-        outbox.append(Topics.QC_EVENTS, EventEnvelope.wrap(type, UUID.randomUUID(), at, batchId, sequence, data));
+        outbox.append(Topics.QC_EVENTS, inspectionEnvelope(type, batchId, sequence, at, data));
+    }
+
+    /** An event of a batch's inspection, to be recorded with others by {@link #recordAll}. */
+    public <T> EventEnvelope inspectionEnvelope(EventType<T> type, UUID batchId, long sequence, Instant at, T data) {
+        return EventEnvelope.wrap(type, UUID.randomUUID(), at, batchId, sequence, data);
+    }
+
+    /** Records events of inspections ({@link #inspectionEnvelope}) in one batch. */
+    public void recordAll(List<EventEnvelope> inspectionEvents) {
+        outbox.appendAll(Topics.QC_EVENTS, inspectionEvents);
     }
 
     /** An event of a switching stream; the stream (locked by the caller) numbers it. */

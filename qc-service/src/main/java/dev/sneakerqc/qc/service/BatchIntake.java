@@ -5,12 +5,17 @@ import dev.sneakerqc.contract.production.BatchPlanned;
 import dev.sneakerqc.contract.production.ProductionEvents;
 import dev.sneakerqc.contract.production.ProductionStage;
 import dev.sneakerqc.contract.qc.QcEvents;
+import dev.sneakerqc.qc.inspection.Inspection;
 import dev.sneakerqc.qc.inspection.QcBatch;
-import dev.sneakerqc.qc.persistence.QcBatchRepository;
+import dev.sneakerqc.qc.persistence.InspectionRows;
+import dev.sneakerqc.qc.persistence.QcBatchRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,19 +27,22 @@ import java.util.UUID;
  * event is in).
  *
  * <p>Events are applied a poll at a time through a {@link Round}, which loads the batches they concern in one
- * query and keeps them in memory, so that a poll costs a few statements however many events it holds.
+ * query and keeps them in memory, then writes what changed in one statement per table ({@link Round#write}), so
+ * that a poll costs a few statements however many events it holds. The rows are read and written in plain SQL.
  */
 @ApplicationScoped
 public class BatchIntake {
 
-    private final QcBatchRepository batches;
+    private final QcBatchRows batches;
+    private final InspectionRows inspections;
     private final InspectionOpening opening;
     private final InspectionOpener opener;
     private final StreamSwitching switching;
 
-    public BatchIntake(QcBatchRepository batches, InspectionOpening opening, InspectionOpener opener,
-                       StreamSwitching switching) {
+    public BatchIntake(QcBatchRows batches, InspectionRows inspections, InspectionOpening opening,
+                       InspectionOpener opener, StreamSwitching switching) {
         this.batches = batches;
+        this.inspections = inspections;
         this.opening = opening;
         this.opener = opener;
         this.switching = switching;
@@ -46,11 +54,17 @@ public class BatchIntake {
         return new Round(batches.byIds(batchIds), switching.discontinuedStreams());
     }
 
-    /** One poll's worth of events being applied: the batches they concern, as this transaction has them. */
+    /**
+     * One poll's worth of events being applied: the batches they concern, as this transaction has them, and what
+     * the events changed, until {@link #write} writes it.
+     */
     public final class Round {
 
         private final Map<UUID, QcBatch> known;
         private final Set<String> discontinuedStreams;
+        private final Map<UUID, QcBatch> created = new LinkedHashMap<>();
+        private final Map<UUID, QcBatch> advanced = new LinkedHashMap<>();
+        private final List<Inspection> createdInspections = new ArrayList<>();
 
         private Round(Map<UUID, QcBatch> known, Set<String> discontinuedStreams) {
             this.known = known;
@@ -87,22 +101,39 @@ public class BatchIntake {
                     BatchPlanned planned = event.dataAs(ProductionEvents.BATCH_PLANNED);
                     QcBatch created = new QcBatch(event.batchId(), planned.batchNumber(), planned.styleCode(),
                             planned.factoryCode(), planned.line(), planned.quantity(), event.occurredAt());
-                    batches.persist(created);
                     known.put(created.batchId(), created);
+                    this.created.put(created.batchId(), created);
                 }
                 return;
             }
             if (event.sequence() <= batch.lastProductionSequence()) {
                 return;
             }
-            ProductionStage stage = event.is(ProductionEvents.BATCH_STAGE_COMPLETED)
-                    ? event.dataAs(ProductionEvents.BATCH_STAGE_COMPLETED).stage() : null;
+            ProductionStage stage = event.is(ProductionEvents.BATCH_STAGE_COMPLETED) ? completedStage(event) : null;
             batch.advance(event.sequence(), stage, event.occurredAt());
+            if (!created.containsKey(batch.batchId())) {
+                advanced.put(batch.batchId(), batch);
+            }
             if (stage == ProductionStage.FINISHED) {
-                opening.create(batch, event.occurredAt(),
-                        discontinuedStreams.contains(QcEvents.streamKey(batch.factoryCode(), batch.line())));
+                createdInspections.add(opening.create(batch, event.occurredAt(),
+                        discontinuedStreams.contains(QcEvents.streamKey(batch.factoryCode(), batch.line()))));
                 opener.wakeAfterCommit();
             }
+        }
+
+        /**
+         * The stage a BatchStageCompleted event completed, read off its data, which the schema check made one of
+         * the stages. Mapping all of its data to its record took about 6 µs of each event (JFR of an ingest).
+         */
+        private static ProductionStage completedStage(EventEnvelope event) {
+            return ProductionStage.valueOf(event.data().get("stage").asText());
+        }
+
+        /** Writes what the events applied changed: new batches, batches advanced, new inspections. */
+        public void write() {
+            batches.insertAll(created.values());
+            batches.updateProgress(advanced.values());
+            inspections.insertNew(createdInspections);
         }
     }
 }

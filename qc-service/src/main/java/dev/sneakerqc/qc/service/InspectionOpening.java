@@ -1,5 +1,6 @@
 package dev.sneakerqc.qc.service;
 
+import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.qc.ClassPlan;
 import dev.sneakerqc.contract.qc.DefectClass;
 import dev.sneakerqc.contract.qc.InspectionHeld;
@@ -13,6 +14,7 @@ import dev.sneakerqc.qc.inspection.InspectionStatus;
 import dev.sneakerqc.qc.inspection.QcBatch;
 import dev.sneakerqc.qc.messaging.QcEventRecorder;
 import dev.sneakerqc.qc.persistence.InspectionRepository;
+import dev.sneakerqc.qc.persistence.InspectionRows;
 import dev.sneakerqc.qc.persistence.QcBatchRepository;
 import dev.sneakerqc.qc.replay.ReplayGate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -53,12 +57,12 @@ public class InspectionOpening {
 
     /**
      * The batch finished production: its inspection waits for the profile, or is held when its stream is
-     * discontinued (as the caller found it, for many batches at once).
+     * discontinued (as the caller found it, for many batches at once). The caller inserts it
+     * ({@link InspectionRows#insertNew}, many at once); an InspectionHeld event is in the outbox already.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Inspection create(QcBatch batch, Instant finishedAt, boolean streamDiscontinued) {
         Inspection inspection = Inspection.awaitingProfile(batch.batchId(), finishedAt);
-        inspections.persist(inspection);
         if (streamDiscontinued) {
             hold(batch, inspection, finishedAt);
         }
@@ -68,7 +72,8 @@ public class InspectionOpening {
     /**
      * Opens inspections with their fetched profiles, in one transaction: each that still waits for its profile
      * opens, or is held if its stream was discontinued meanwhile. The inspections are locked in one statement, in
-     * a fixed order; the discontinued streams are read once, and each stream's severities once.
+     * a fixed order; the discontinued streams are read once, and each stream's severities once; the
+     * InspectionOpened events go into the outbox in one batch.
      */
     @Transactional
     public void openAll(Map<UUID, QcProfile> profiles) {
@@ -80,6 +85,7 @@ public class InspectionOpening {
         Map<String, Map<DefectClass, InspectionSeverity>> severities = new HashMap<>();
         Set<String> discontinued = switching.discontinuedStreams();
         Instant now = clock.instant();
+        List<EventEnvelope> opened = new ArrayList<>(profiles.size());
         for (Inspection inspection : inspections.findAllForUpdate(profiles.keySet())) {
             if (inspection.status() != InspectionStatus.AWAITING_PROFILE) {
                 continue;
@@ -95,10 +101,11 @@ public class InspectionOpening {
                     stream, key -> switching.severities(batch.factoryCode(), batch.line())));
             int samplePairs = InspectionPlanner.samplePairs(plans);
             long sequence = inspection.open(profile, plans, samplePairs, now);
-            events.inspectionEvent(QcEvents.INSPECTION_OPENED, batch.batchId(), sequence, now,
+            opened.add(events.inspectionEnvelope(QcEvents.INSPECTION_OPENED, batch.batchId(), sequence, now,
                     new InspectionOpened(batch.batchNumber(), batch.styleCode(), batch.factoryCode(), batch.line(),
-                            batch.quantity(), profile, plans, samplePairs));
+                            batch.quantity(), profile, plans, samplePairs)));
         }
+        events.recordAll(opened);
     }
 
     /** Notes that the profiles could not be fetched, with the reason for each inspection; they are tried again later. */

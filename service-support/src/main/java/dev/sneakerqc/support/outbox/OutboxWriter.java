@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,26 +47,60 @@ public class OutboxWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, EventEnvelope envelope) {
-        String payload = EventJson.write(envelope);
+        appendAll(topic, List.of(envelope));
+    }
+
+    /**
+     * Appends events for the given topic as {@link #append} does, in one JDBC batch: one round trip to the
+     * database, and one statement when the driver rewrites batched inserts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(String topic, List<EventEnvelope> envelopes) {
+        if (envelopes.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, envelope.eventId());
-            insert.setString(2, topic);
-            insert.setString(3, envelope.aggregateKey());
-            insert.setLong(4, envelope.sequence());
-            insert.setString(5, envelope.type());
-            insert.setInt(6, envelope.schemaVersion());
-            insert.setObject(7, OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC));
-            insert.setString(8, payload);
-            insert.executeUpdate();
+            for (EventEnvelope envelope : envelopes) {
+                insert.setObject(1, envelope.eventId());
+                insert.setString(2, topic);
+                insert.setString(3, envelope.aggregateKey());
+                insert.setLong(4, envelope.sequence());
+                insert.setString(5, envelope.type());
+                insert.setInt(6, envelope.schemaVersion());
+                insert.setObject(7, OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC));
+                insert.setString(8, EventJson.write(envelope));
+                if (envelopes.size() == 1) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
+            }
+            if (envelopes.size() > 1) {
+                insert.executeBatch();
+            }
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
+            if (isUniqueViolation(e)) {
                 // Another transaction announced a change of the same aggregate with the same sequence first.
                 throw Problems.conflict("the resource was changed by another request at the same time; retry",
                         Map.of());
             }
-            throw new IllegalStateException("writing event " + envelope.eventId() + " to the outbox failed", e);
+            throw new IllegalStateException("writing " + describe(envelopes) + " to the outbox failed", e);
         }
         afterCommit.once(WAKE_RELAY, signal::signal);
+    }
+
+    /** A batch reports the statement's failure as the next exception of its own. */
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+            if ("23505".equals(cause.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(List<EventEnvelope> envelopes) {
+        return envelopes.size() == 1 ? "event " + envelopes.getFirst().eventId() : envelopes.size() + " events";
     }
 }
