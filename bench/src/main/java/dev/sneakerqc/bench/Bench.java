@@ -165,6 +165,8 @@ public final class Bench {
         ingestInstance = instance;
         try {
             instance.start(Duration.ofMinutes(2));
+            OptionalLong cpuAtReady = Procs.cpuMillis(instance.pid());
+            OptionalLong machineAtReady = Procs.machineBusyMillis();
             Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
             long lag;
             while ((lag = kafka.lag(group, Topics.PRODUCTION_EVENTS)) > 0) {
@@ -175,6 +177,8 @@ public final class Bench {
                 pause(Duration.ofMillis(50));
             }
             Instant caughtUp = Instant.now();
+            OptionalLong cpuCaughtUp = Procs.cpuMillis(instance.pid());
+            OptionalLong machineCaughtUp = Procs.machineBusyMillis();
             long applied = system.database().number(database, "select count(*) from processed_event");
             long firstMicros = system.database().number(database,
                     "select (extract(epoch from min(processed_at)) * 1000000)::bigint from processed_event");
@@ -184,7 +188,8 @@ public final class Bench {
             double rate = records / seconds;
             log("ingest run " + run + ": " + records + " events in " + String.format("%.2f", seconds) + " s = "
                     + Math.round(rate) + " events/s (" + applied + " recorded as applied; the last transaction began "
-                    + String.format("%.2f", (lastMicros - firstMicros) / 1e6) + " s after the first)");
+                    + String.format("%.2f", (lastMicros - firstMicros) / 1e6) + " s after the first)"
+                    + cpuPerEvent(cpuAtReady, cpuCaughtUp, machineAtReady, machineCaughtUp, records));
             if (applied < records) {
                 report.note("ingest run " + run + ": " + applied + " of " + records
                         + " events recorded as applied; the rest were dead-lettered or duplicates");
@@ -195,6 +200,21 @@ public final class Bench {
             ingestInstance = null;
             system.database().drop(database);
         }
+    }
+
+    /**
+     * CPU time per event from ready to caught up, of the ingest instance and of the whole machine (which also runs
+     * PostgreSQL, Kafka and the stack), for the log: the rate follows the machine's speed of the hour, these show
+     * where the time went.
+     */
+    private static String cpuPerEvent(OptionalLong instanceBefore, OptionalLong instanceAfter,
+                                      OptionalLong machineBefore, OptionalLong machineAfter, long events) {
+        if (instanceBefore.isEmpty() || instanceAfter.isEmpty() || machineBefore.isEmpty() || machineAfter.isEmpty()) {
+            return "";
+        }
+        return String.format("; CPU per event from ready to caught up: instance %.0f µs, machine %.0f µs",
+                (instanceAfter.getAsLong() - instanceBefore.getAsLong()) * 1000.0 / events,
+                (machineAfter.getAsLong() - machineBefore.getAsLong()) * 1000.0 / events);
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** Linux process facts from {@code /proc}: resident memory, and which process listens on a port. */
+/** Linux process facts from {@code /proc}: resident memory, CPU time, and which process listens on a port. */
 public final class Procs {
 
     private Procs() {
@@ -23,6 +23,31 @@ public final class Procs {
     /** The peak resident set size since the process started ({@code VmHWM}), in kB. */
     public static OptionalLong peakRssKb(long pid) {
         return statusKb(pid, "VmHWM:");
+    }
+
+    /** CPU time the process has used so far (user and system), in ms; empty if it is gone. */
+    public static OptionalLong cpuMillis(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                .map(cpu -> OptionalLong.of(cpu.toMillis())).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * CPU time the whole machine has been busy so far (all cores, everything but idle and I/O wait), in ms, from
+     * {@code /proc/stat}; empty if there is no /proc.
+     */
+    public static OptionalLong machineBusyMillis() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().strip().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return OptionalLong.of(busy * 1000 / 100); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private static OptionalLong statusKb(long pid, String field) {
