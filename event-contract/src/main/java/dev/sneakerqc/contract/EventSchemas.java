@@ -72,10 +72,18 @@ public final class EventSchemas {
     }
 
     private static Optional<JsonSchema> schemaOf(String type, int version) {
-        if (version < 1 || !TYPE_NAME.matcher(type).matches()) {
+        if (version < 1) {
             return Optional.empty();
         }
         String resource = "event-schemas/" + type + ".v" + version + ".schema.json";
+        // Only names that passed the check are cached: the check runs once per name, not once per event.
+        Optional<JsonSchema> cached = CACHE.get(resource);
+        if (cached != null) {
+            return cached;
+        }
+        if (!TYPE_NAME.matcher(type).matches()) {
+            return Optional.empty();
+        }
         return CACHE.computeIfAbsent(resource, EventSchemas::load);
     }
 
