@@ -81,6 +81,21 @@ public class Inspection {
         return inspection;
     }
 
+    /**
+     * An inspection waiting for its profile as its row holds it, read without the ORM (the opener's plain SQL);
+     * what changes in it is written back by the caller.
+     */
+    public static Inspection awaitingProfileFromRow(UUID batchId, String awaitingReason, int profileAttempts,
+                                                    Instant nextProfileAttemptAt, Instant finishedAt,
+                                                    long lastEventSequence) {
+        Inspection inspection = awaitingProfile(batchId, finishedAt);
+        inspection.awaitingReason = awaitingReason;
+        inspection.profileAttempts = profileAttempts;
+        inspection.nextProfileAttemptAt = nextProfileAttemptAt;
+        inspection.lastEventSequence = lastEventSequence;
+        return inspection;
+    }
+
     /** Opens with the profile snapshot and plans; returns the sequence of its InspectionOpened event. */
     public long open(QcProfile profileSnapshot, Map<DefectClass, ClassPlan> classPlans, int pairs, Instant at) {
         requireStatus(InspectionStatus.AWAITING_PROFILE);

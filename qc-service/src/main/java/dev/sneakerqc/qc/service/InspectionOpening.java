@@ -15,7 +15,7 @@ import dev.sneakerqc.qc.inspection.QcBatch;
 import dev.sneakerqc.qc.messaging.QcEventRecorder;
 import dev.sneakerqc.qc.persistence.InspectionRepository;
 import dev.sneakerqc.qc.persistence.InspectionRows;
-import dev.sneakerqc.qc.persistence.QcBatchRepository;
+import dev.sneakerqc.qc.persistence.QcBatchRows;
 import dev.sneakerqc.qc.replay.ReplayGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -37,17 +37,20 @@ import java.util.UUID;
 public class InspectionOpening {
 
     private final InspectionRepository inspections;
-    private final QcBatchRepository batches;
+    private final InspectionRows inspectionRows;
+    private final QcBatchRows batchRows;
     private final StreamSwitching switching;
     private final InspectionPlanner planner;
     private final QcEventRecorder events;
     private final ReplayGate gate;
     private final Clock clock;
 
-    public InspectionOpening(InspectionRepository inspections, QcBatchRepository batches, StreamSwitching switching,
-                             InspectionPlanner planner, QcEventRecorder events, ReplayGate gate, Clock clock) {
+    public InspectionOpening(InspectionRepository inspections, InspectionRows inspectionRows, QcBatchRows batchRows,
+                             StreamSwitching switching, InspectionPlanner planner, QcEventRecorder events,
+                             ReplayGate gate, Clock clock) {
         this.inspections = inspections;
-        this.batches = batches;
+        this.inspectionRows = inspectionRows;
+        this.batchRows = batchRows;
         this.switching = switching;
         this.planner = planner;
         this.events = events;
@@ -72,8 +75,8 @@ public class InspectionOpening {
     /**
      * Opens inspections with their fetched profiles, in one transaction: each that still waits for its profile
      * opens, or is held if its stream was discontinued meanwhile. The inspections are locked in one statement, in
-     * a fixed order; the discontinued streams are read once, and each stream's severities once; the
-     * InspectionOpened events go into the outbox in one batch.
+     * a fixed order, and written back in one; the discontinued streams are read once, and each stream's
+     * severities once; the InspectionOpened events go into the outbox in one batch.
      */
     @Transactional
     public void openAll(Map<UUID, QcProfile> profiles) {
@@ -81,15 +84,13 @@ public class InspectionOpening {
         if (profiles.isEmpty()) {
             return;
         }
-        Map<UUID, QcBatch> batchesById = batches.byIds(profiles.keySet());
+        Map<UUID, QcBatch> batchesById = batchRows.byIds(profiles.keySet());
         Map<String, Map<DefectClass, InspectionSeverity>> severities = new HashMap<>();
         Set<String> discontinued = switching.discontinuedStreams();
         Instant now = clock.instant();
-        List<EventEnvelope> opened = new ArrayList<>(profiles.size());
-        for (Inspection inspection : inspections.findAllForUpdate(profiles.keySet())) {
-            if (inspection.status() != InspectionStatus.AWAITING_PROFILE) {
-                continue;
-            }
+        List<Inspection> locked = inspectionRows.lockAwaitingProfile(profiles.keySet());
+        List<EventEnvelope> opened = new ArrayList<>(locked.size());
+        for (Inspection inspection : locked) {
             QcBatch batch = batchesById.get(inspection.batchId());
             String stream = QcEvents.streamKey(batch.factoryCode(), batch.line());
             if (discontinued.contains(stream)) {
@@ -105,6 +106,7 @@ public class InspectionOpening {
                     new InspectionOpened(batch.batchNumber(), batch.styleCode(), batch.factoryCode(), batch.line(),
                             batch.quantity(), profile, plans, samplePairs)));
         }
+        inspectionRows.writeLocked(locked);
         events.recordAll(opened);
     }
 
