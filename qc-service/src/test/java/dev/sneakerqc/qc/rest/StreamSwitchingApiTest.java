@@ -8,6 +8,7 @@ import dev.sneakerqc.contract.qc.InspectionLevel;
 import dev.sneakerqc.contract.qc.QcEvents;
 import dev.sneakerqc.contract.qc.QcProfile;
 import dev.sneakerqc.infra.kafka.TopicReader;
+import dev.sneakerqc.qc.support.CatalogStub;
 import dev.sneakerqc.qc.support.Inspections;
 import dev.sneakerqc.qc.support.ProductionEventsWriter;
 import dev.sneakerqc.qc.support.QcFixtures;
@@ -29,6 +30,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -173,6 +175,50 @@ class StreamSwitchingApiTest {
                 .containsExactly("SeverityChanged", "StreamDiscontinued", "StreamResumed");
         assertThat(events.get(2).dataAs(QcEvents.STREAM_RESUMED).by()).isEqualTo("qc.manager");
         given().get("/api/streams").then().statusCode(200).body("factoryCode", hasItem(factory));
+    }
+
+    @Test
+    void anInspectionWaitingForItsProfileIsHeldWhenTheProfileComesAfterItsStreamWasDiscontinued() {
+        QcProfile later = QcFixtures.majorOnlyProfile(QcFixtures.uniqueCode("S", 9), InspectionLevel.S_1, "2.5", "4.0");
+        UUID waiting = UUID.randomUUID();
+        writer.write(ProductionEventsWriter.finishedBatch(waiting, QcFixtures.batchNumber(factory), later.styleCode(),
+                factory, LINE, 10));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                given().get("/api/inspections/{id}", waiting).jsonPath().getString("awaitingReason"))
+                .contains("has no QC profile"));
+        lot("NORMAL", 5, false);
+        lot("NORMAL", 5, false);
+        for (int i = 0; i < 5; i++) {
+            lot("TIGHTENED", 8, false);
+        }
+        assertThat(stream().getBoolean("discontinued")).isTrue();
+
+        CatalogStub.instance().putProfile(later);
+        // The opener tries again with backoff (up to 30 s apart), then finds the stream discontinued.
+        JsonPath[] held = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            held[0] = given().get("/api/inspections/{id}", waiting).then().statusCode(200).extract().jsonPath();
+            assertThat(held[0].getString("status")).isEqualTo("ON_HOLD");
+        });
+        assertThat(held[0].getString("awaitingReason")).contains("discontinued");
+        assertThat(held[0].getMap("classes")).isEmpty();
+
+        given().contentType(ContentType.JSON).body(Map.of("description", "lasting crew re-trained", "by", "qc.manager"))
+                .post("/api/streams/{factory}/{line}/corrective-actions", factory, LINE)
+                .then().statusCode(201).body("releasedHolds", equalTo(1));
+        JsonPath opened = Inspections.awaitStatus(waiting, "OPEN");
+        assertThat(opened.getString("classes.MAJOR.severity")).isEqualTo("TIGHTENED");
+        assertThat(opened.getInt("classes.MAJOR.sampleSize")).isEqualTo(8);
+        assertThat(opened.getInt("profileVersion")).isEqualTo(1);
+
+        String key = waiting.toString();
+        try (TopicReader reader = new TopicReader(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), "qc-events")) {
+            List<EventEnvelope> events = reader.readUntil(Set.of(key), found -> found.size() >= 2,
+                    Duration.ofSeconds(30)).stream().map(record -> EventJson.read(record.value())).toList();
+            assertThat(events).extracting(EventEnvelope::type).containsExactly("InspectionHeld", "InspectionOpened");
+            assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
+        }
     }
 
     /** The stream's events on qc-events, schema-checked. */
