@@ -1,9 +1,10 @@
 package dev.sneakerqc.qc.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sneakerqc.qc.inspection.Inspection;
 import dev.sneakerqc.qc.inspection.InspectionStatus;
-import dev.sneakerqc.support.persistence.DatabaseJsonFormat;
+import dev.sneakerqc.support.persistence.ArrayParameters;
+import dev.sneakerqc.support.persistence.JsonColumnTexts;
+import dev.sneakerqc.support.persistence.SqlValues;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,9 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -59,6 +58,26 @@ public class InspectionRows {
              where i.batch_id = t.batch_id
             """;
 
+    private static final ArrayParameters<Inspection> INSERT_COLUMNS = ArrayParameters.<Inspection>of()
+            .column("uuid", Inspection::batchId)
+            .enumColumn(Inspection::status)
+            .column("text", Inspection::awaitingReason)
+            .column("int4", Inspection::profileAttempts)
+            .instantColumn(Inspection::nextProfileAttemptAt)
+            .instantColumn(Inspection::finishedAt)
+            .column("int8", Inspection::lastEventSequence);
+    private static final ArrayParameters<Written> UPDATE_COLUMNS = ArrayParameters.<Written>of()
+            .column("uuid", row -> row.inspection().batchId())
+            .enumColumn(row -> row.inspection().status())
+            .column("text", Written::profile)
+            .column("text", Written::plans)
+            .column("int4", row -> row.inspection().samplePairs())
+            .column("text", row -> row.inspection().awaitingReason())
+            .column("int4", row -> row.inspection().profileAttempts())
+            .instantColumn(row -> row.inspection().nextProfileAttemptAt())
+            .instantColumn(row -> row.inspection().openedAt())
+            .column("int8", row -> row.inspection().lastEventSequence());
+
     private final AgroalDataSource dataSource;
 
     public InspectionRows(AgroalDataSource dataSource) {
@@ -75,41 +94,19 @@ public class InspectionRows {
         if (inspections.isEmpty()) {
             return;
         }
-        int size = inspections.size();
-        Object[] ids = new Object[size];
-        Object[] statuses = new Object[size];
-        Object[] reasons = new Object[size];
-        Object[] attempts = new Object[size];
-        Object[] nextAttempts = new Object[size];
-        Object[] finishedAt = new Object[size];
-        Object[] sequences = new Object[size];
-        for (int i = 0; i < size; i++) {
-            Inspection inspection = inspections.get(i);
+        for (Inspection inspection : inspections) {
             if (inspection.status() != InspectionStatus.AWAITING_PROFILE
                     && inspection.status() != InspectionStatus.ON_HOLD) {
                 throw new IllegalArgumentException("the inspection of " + inspection.batchId() + " is "
                         + inspection.status() + ", not new");
             }
-            ids[i] = inspection.batchId();
-            statuses[i] = inspection.status().name();
-            reasons[i] = inspection.awaitingReason();
-            attempts[i] = inspection.profileAttempts();
-            nextAttempts[i] = SqlArrays.text(inspection.nextProfileAttemptAt());
-            finishedAt[i] = SqlArrays.text(inspection.finishedAt());
-            sequences[i] = inspection.lastEventSequence();
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setArray(1, connection.createArrayOf("uuid", ids));
-            insert.setArray(2, connection.createArrayOf("text", statuses));
-            insert.setArray(3, connection.createArrayOf("text", reasons));
-            insert.setArray(4, connection.createArrayOf("int4", attempts));
-            insert.setArray(5, connection.createArrayOf("text", nextAttempts));
-            insert.setArray(6, connection.createArrayOf("text", finishedAt));
-            insert.setArray(7, connection.createArrayOf("int8", sequences));
+            INSERT_COLUMNS.bind(connection, insert, inspections);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("inserting " + size + " inspections failed", e);
+            throw new IllegalStateException("inserting " + inspections.size() + " inspections failed", e);
         }
     }
 
@@ -129,7 +126,8 @@ public class InspectionRows {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     locked.add(Inspection.awaitingProfileFromRow(rows.getObject(1, UUID.class), rows.getString(2),
-                            rows.getInt(3), SqlArrays.instant(rows, 4), SqlArrays.instant(rows, 5), rows.getLong(6)));
+                            rows.getInt(3), SqlValues.instant(rows.getObject(4)), SqlValues.instant(rows.getObject(5)),
+                            rows.getLong(6)));
                 }
             }
             return locked;
@@ -147,64 +145,25 @@ public class InspectionRows {
         if (inspections.isEmpty()) {
             return;
         }
-        int size = inspections.size();
-        Object[] ids = new Object[size];
-        Object[] statuses = new Object[size];
-        Object[] profiles = new Object[size];
-        Object[] plans = new Object[size];
-        Object[] samplePairs = new Object[size];
-        Object[] reasons = new Object[size];
-        Object[] attempts = new Object[size];
-        Object[] nextAttempts = new Object[size];
-        Object[] openedAt = new Object[size];
-        Object[] sequences = new Object[size];
-        Map<Object, String> json = new HashMap<>();
-        for (int i = 0; i < size; i++) {
-            Inspection inspection = inspections.get(i);
-            ids[i] = inspection.batchId();
-            statuses[i] = inspection.status().name();
-            profiles[i] = json(json, inspection.profile());
-            plans[i] = inspection.profile() == null ? null : json(json, inspection.plans());
-            samplePairs[i] = inspection.samplePairs();
-            reasons[i] = inspection.awaitingReason();
-            attempts[i] = inspection.profileAttempts();
-            nextAttempts[i] = SqlArrays.text(inspection.nextProfileAttemptAt());
-            openedAt[i] = SqlArrays.text(inspection.openedAt());
-            sequences[i] = inspection.lastEventSequence();
-        }
+        JsonColumnTexts json = JsonColumnTexts.perValue();
+        List<Written> rows = inspections.stream().map(inspection -> new Written(inspection,
+                json.json(inspection.profile()),
+                inspection.profile() == null ? null : json.json(inspection.plans()))).toList();
         int updated;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(UPDATE_LOCKED)) {
-            update.setArray(1, connection.createArrayOf("uuid", ids));
-            update.setArray(2, connection.createArrayOf("text", statuses));
-            update.setArray(3, connection.createArrayOf("text", profiles));
-            update.setArray(4, connection.createArrayOf("text", plans));
-            update.setArray(5, connection.createArrayOf("int4", samplePairs));
-            update.setArray(6, connection.createArrayOf("text", reasons));
-            update.setArray(7, connection.createArrayOf("int4", attempts));
-            update.setArray(8, connection.createArrayOf("text", nextAttempts));
-            update.setArray(9, connection.createArrayOf("text", openedAt));
-            update.setArray(10, connection.createArrayOf("int8", sequences));
+            UPDATE_COLUMNS.bind(connection, update, rows);
             updated = update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("writing " + size + " inspections failed", e);
+            throw new IllegalStateException("writing " + inspections.size() + " inspections failed", e);
         }
-        if (updated != size) {
-            throw new IllegalStateException("writing " + size + " inspections changed " + updated + " rows");
+        if (updated != inspections.size()) {
+            throw new IllegalStateException("writing " + inspections.size() + " inspections changed " + updated
+                    + " rows");
         }
     }
 
-    /** A JSON column's text, in the ORM's JSON mapping, written once per distinct value. */
-    private static String json(Map<Object, String> written, Object value) {
-        if (value == null) {
-            return null;
-        }
-        return written.computeIfAbsent(value, key -> {
-            try {
-                return DatabaseJsonFormat.mapper().writeValueAsString(key);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write a JSON column", e);
-            }
-        });
+    /** An inspection to write back, with the texts of its JSON columns. */
+    private record Written(Inspection inspection, String profile, String plans) {
     }
 }

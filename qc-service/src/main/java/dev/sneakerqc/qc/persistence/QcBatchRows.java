@@ -2,6 +2,8 @@ package dev.sneakerqc.qc.persistence;
 
 import dev.sneakerqc.contract.production.ProductionStage;
 import dev.sneakerqc.qc.inspection.QcBatch;
+import dev.sneakerqc.support.persistence.ArrayParameters;
+import dev.sneakerqc.support.persistence.SqlValues;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -46,6 +48,22 @@ public class QcBatchRows {
                    as t(batch_id, stage, sequence, updated_at)
              where b.batch_id = t.batch_id
             """;
+    private static final ArrayParameters<QcBatch> INSERT_COLUMNS = ArrayParameters.<QcBatch>of()
+            .column("uuid", QcBatch::batchId)
+            .column("text", QcBatch::batchNumber)
+            .column("text", QcBatch::styleCode)
+            .column("text", QcBatch::factoryCode)
+            .column("text", QcBatch::line)
+            .column("int4", QcBatch::quantity)
+            .enumColumn(QcBatch::stage)
+            .column("int8", QcBatch::lastProductionSequence)
+            .instantColumn(QcBatch::plannedAt)
+            .instantColumn(QcBatch::updatedAt);
+    private static final ArrayParameters<QcBatch> UPDATE_COLUMNS = ArrayParameters.<QcBatch>of()
+            .column("uuid", QcBatch::batchId)
+            .enumColumn(QcBatch::stage)
+            .column("int8", QcBatch::lastProductionSequence)
+            .instantColumn(QcBatch::updatedAt);
 
     private final AgroalDataSource dataSource;
 
@@ -69,7 +87,7 @@ public class QcBatchRows {
                     QcBatch batch = QcBatch.fromRow(rows.getObject(1, UUID.class), rows.getString(2),
                             rows.getString(3), rows.getString(4), rows.getString(5), rows.getInt(6),
                             stage == null ? null : ProductionStage.valueOf(stage), rows.getLong(8),
-                            SqlArrays.instant(rows, 9), SqlArrays.instant(rows, 10));
+                            SqlValues.instant(rows.getObject(9)), SqlValues.instant(rows.getObject(10)));
                     found.put(batch.batchId(), batch);
                 }
             }
@@ -85,46 +103,12 @@ public class QcBatchRows {
         if (batches.isEmpty()) {
             return;
         }
-        int size = batches.size();
-        Object[] ids = new Object[size];
-        Object[] numbers = new Object[size];
-        Object[] styles = new Object[size];
-        Object[] factories = new Object[size];
-        Object[] lines = new Object[size];
-        Object[] quantities = new Object[size];
-        Object[] stages = new Object[size];
-        Object[] sequences = new Object[size];
-        Object[] plannedAt = new Object[size];
-        Object[] updatedAt = new Object[size];
-        int i = 0;
-        for (QcBatch batch : batches) {
-            ids[i] = batch.batchId();
-            numbers[i] = batch.batchNumber();
-            styles[i] = batch.styleCode();
-            factories[i] = batch.factoryCode();
-            lines[i] = batch.line();
-            quantities[i] = batch.quantity();
-            stages[i] = batch.stage() == null ? null : batch.stage().name();
-            sequences[i] = batch.lastProductionSequence();
-            plannedAt[i] = SqlArrays.text(batch.plannedAt());
-            updatedAt[i] = SqlArrays.text(batch.updatedAt());
-            i++;
-        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setArray(1, connection.createArrayOf("uuid", ids));
-            insert.setArray(2, connection.createArrayOf("text", numbers));
-            insert.setArray(3, connection.createArrayOf("text", styles));
-            insert.setArray(4, connection.createArrayOf("text", factories));
-            insert.setArray(5, connection.createArrayOf("text", lines));
-            insert.setArray(6, connection.createArrayOf("int4", quantities));
-            insert.setArray(7, connection.createArrayOf("text", stages));
-            insert.setArray(8, connection.createArrayOf("int8", sequences));
-            insert.setArray(9, connection.createArrayOf("text", plannedAt));
-            insert.setArray(10, connection.createArrayOf("text", updatedAt));
+            INSERT_COLUMNS.bind(connection, insert, batches);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("inserting " + size + " batches failed", e);
+            throw new IllegalStateException("inserting " + batches.size() + " batches failed", e);
         }
     }
 
@@ -134,32 +118,16 @@ public class QcBatchRows {
         if (batches.isEmpty()) {
             return;
         }
-        int size = batches.size();
-        Object[] ids = new Object[size];
-        Object[] stages = new Object[size];
-        Object[] sequences = new Object[size];
-        Object[] updatedAt = new Object[size];
-        int i = 0;
-        for (QcBatch batch : batches) {
-            ids[i] = batch.batchId();
-            stages[i] = batch.stage() == null ? null : batch.stage().name();
-            sequences[i] = batch.lastProductionSequence();
-            updatedAt[i] = SqlArrays.text(batch.updatedAt());
-            i++;
-        }
         int updated;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            update.setArray(1, connection.createArrayOf("uuid", ids));
-            update.setArray(2, connection.createArrayOf("text", stages));
-            update.setArray(3, connection.createArrayOf("int8", sequences));
-            update.setArray(4, connection.createArrayOf("text", updatedAt));
+            UPDATE_COLUMNS.bind(connection, update, batches);
             updated = update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("updating " + size + " batches failed", e);
+            throw new IllegalStateException("updating " + batches.size() + " batches failed", e);
         }
-        if (updated != size) {
-            throw new IllegalStateException("updating " + size + " batches changed " + updated + " rows");
+        if (updated != batches.size()) {
+            throw new IllegalStateException("updating " + batches.size() + " batches changed " + updated + " rows");
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.sneakerqc.qc.replay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sneakerqc.contract.Topics;
-import dev.sneakerqc.support.persistence.DatabaseJsonFormat;
+import dev.sneakerqc.support.persistence.JsonColumnTexts;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -15,9 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -116,7 +113,7 @@ final class ReadModelTables {
 
     private static void loadBatchTables(CopyManager copy, String schema, ReplayModel model)
             throws SQLException {
-        JsonOnce written = new JsonOnce();
+        JsonColumnTexts written = JsonColumnTexts.perInstance(); // the model shares its profiles and plans
         copy(copy, schema, "qc_batch", "batch_id, batch_number, style_code, factory_code, line, quantity, stage, "
                 + "last_production_sequence, planned_at, updated_at", model.batches.values(), row -> line(
                 row.batchId, row.batchNumber, row.styleCode, row.factoryCode, row.line, row.quantity, row.stage,
@@ -237,26 +234,6 @@ final class ReadModelTables {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 default -> out.append(c);
-            }
-        }
-    }
-
-    /**
-     * JSON columns written once per value: the model shares one instance of each profile and set of plans among
-     * the inspections that have it, so most rows repeat a text written before.
-     */
-    private static final class JsonOnce {
-        private final Map<Object, String> texts = new IdentityHashMap<>();
-
-        String json(Object value) {
-            return value == null ? null : texts.computeIfAbsent(value, JsonOnce::write);
-        }
-
-        private static String write(Object value) {
-            try {
-                return DatabaseJsonFormat.mapper().writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write a JSON column", e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.sneakerqc.support.consumer;
 
+import dev.sneakerqc.support.persistence.ArrayParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,12 @@ public class ProcessedEvents {
             from unnest(?::uuid[], ?::text[], ?::int[], ?::bigint[]) as t(event_id, topic, kafka_partition, kafka_offset)
             on conflict (event_id) do nothing
             """;
+
+    private static final ArrayParameters<Applied> INSERT_COLUMNS = ArrayParameters.<Applied>of()
+            .column("uuid", Applied::eventId)
+            .column("text", event -> event.record().topic())
+            .column("int4", event -> event.record().partition())
+            .column("int8", event -> event.record().offset());
 
     private final EntityManager entityManager;
 
@@ -76,22 +83,7 @@ public class ProcessedEvents {
         }
         int recorded = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-                int size = applied.size();
-                Object[] ids = new Object[size];
-                Object[] topics = new Object[size];
-                Object[] partitions = new Object[size];
-                Object[] offsets = new Object[size];
-                for (int i = 0; i < size; i++) {
-                    Applied event = applied.get(i);
-                    ids[i] = event.eventId();
-                    topics[i] = event.record().topic();
-                    partitions[i] = event.record().partition();
-                    offsets[i] = event.record().offset();
-                }
-                insert.setArray(1, connection.createArrayOf("uuid", ids));
-                insert.setArray(2, connection.createArrayOf("text", topics));
-                insert.setArray(3, connection.createArrayOf("int4", partitions));
-                insert.setArray(4, connection.createArrayOf("int8", offsets));
+                INSERT_COLUMNS.bind(connection, insert, applied);
                 return insert.executeUpdate();
             }
         });
