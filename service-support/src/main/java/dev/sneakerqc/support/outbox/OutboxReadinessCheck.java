@@ -12,7 +12,9 @@ import java.sql.SQLException;
  * Readiness of the event path: the outbox backlog, whether Kafka answers, and whether this instance relays.
  *
  * <p>Kafka being away does not make the service unready: writes keep being accepted and their events wait in
- * the outbox, which is the point of the outbox. The check reports Kafka and the backlog so operators see it;
+ * the outbox, which is the point of the outbox. The check reports Kafka as last asked ({@code kafkaCheckedAt};
+ * an answer older than 5 s is renewed in the background, {@code checking} until the first answer after start)
+ * and the backlog so operators see it;
  * it is DOWN only when the backlog cannot be read, i.e. the database is away.
  */
 @Readiness
@@ -33,9 +35,13 @@ public class OutboxReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox");
         KafkaReachability.Reading kafkaReading = kafka.read();
-        response.withData("kafka", kafkaReading.reachable() ? "reachable" : "unreachable")
+        response.withData("kafka", !kafkaReading.checked() ? "checking"
+                        : kafkaReading.reachable() ? "reachable" : "unreachable")
                 .withData("kafkaDetail", kafkaReading.detail())
                 .withData("relayLeader", relay.isLeader());
+        if (kafkaReading.checked()) {
+            response.withData("kafkaCheckedAt", kafkaReading.readAt().toString());
+        }
         if (relay.lastPublishedAt() != null) {
             response.withData("lastPublishedAt", relay.lastPublishedAt().toString());
         }
