@@ -101,10 +101,8 @@ public class InspectionRows {
                         + inspection.status() + ", not new");
             }
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            INSERT_COLUMNS.bind(connection, insert, inspections);
-            insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            INSERT_COLUMNS.executeUpdate(connection, INSERT, inspections);
         } catch (SQLException e) {
             throw new IllegalStateException("inserting " + inspections.size() + " inspections failed", e);
         }
@@ -150,10 +148,8 @@ public class InspectionRows {
                 json.json(inspection.profile()),
                 inspection.profile() == null ? null : json.json(inspection.plans()))).toList();
         int updated;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(UPDATE_LOCKED)) {
-            UPDATE_COLUMNS.bind(connection, update, rows);
-            updated = update.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            updated = UPDATE_COLUMNS.executeUpdate(connection, UPDATE_LOCKED, rows);
         } catch (SQLException e) {
             throw new IllegalStateException("writing " + inspections.size() + " inspections failed", e);
         }

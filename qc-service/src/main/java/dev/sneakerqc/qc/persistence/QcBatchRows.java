@@ -103,10 +103,8 @@ public class QcBatchRows {
         if (batches.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            INSERT_COLUMNS.bind(connection, insert, batches);
-            insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            INSERT_COLUMNS.executeUpdate(connection, INSERT, batches);
         } catch (SQLException e) {
             throw new IllegalStateException("inserting " + batches.size() + " batches failed", e);
         }
@@ -119,10 +117,8 @@ public class QcBatchRows {
             return;
         }
         int updated;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            UPDATE_COLUMNS.bind(connection, update, batches);
-            updated = update.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            updated = UPDATE_COLUMNS.executeUpdate(connection, UPDATE, batches);
         } catch (SQLException e) {
             throw new IllegalStateException("updating " + batches.size() + " batches failed", e);
         }

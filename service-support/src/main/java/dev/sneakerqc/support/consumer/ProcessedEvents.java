@@ -81,12 +81,8 @@ public class ProcessedEvents {
         if (applied.isEmpty()) {
             return;
         }
-        int recorded = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-                INSERT_COLUMNS.bind(connection, insert, applied);
-                return insert.executeUpdate();
-            }
-        });
+        int recorded = entityManager.unwrap(Session.class).doReturningWork(
+                connection -> INSERT_COLUMNS.executeUpdate(connection, INSERT_ALL, applied));
         if (recorded != applied.size()) {
             throw new AppliedConcurrently(applied.size() - recorded);
         }

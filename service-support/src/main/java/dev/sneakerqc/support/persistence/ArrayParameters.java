@@ -60,6 +60,18 @@ public final class ArrayParameters<T> {
         });
     }
 
+    /**
+     * Runs a statement that writes these rows, with their columns bound as {@link #bind} binds them.
+     *
+     * @return the number of rows the statement changed
+     */
+    public int executeUpdate(Connection connection, String sql, Collection<? extends T> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(connection, statement, rows);
+            return statement.executeUpdate();
+        }
+    }
+
     /** Binds the columns of these rows, as arrays created on the statement's connection. */
     public void bind(Connection connection, PreparedStatement statement, Collection<? extends T> rows)
             throws SQLException {
