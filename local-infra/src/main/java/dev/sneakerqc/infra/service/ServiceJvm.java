@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *     real run, loaded and linked ahead of time, with their method profiles. The JDK caches only classes of its
  *     own class loaders, so the services are packaged to be loaded by them ({@code quarkus.package.jar.type} in
  *     the root pom): then the cache holds the application's and the libraries' classes too, and a restart takes
- *     about two-thirds of the time it takes with Quarkus's default layout and its cache. A service started with no cache, or with one older than its application, trains one: that run
+ *     about two-thirds of the time it takes with Quarkus's default layout and its cache. A service started
+ *     with no cache, or with one older than its application, trains one: that run
  *     records what it loads, and the cache is written when it stops gracefully. A cache made by another JDK build
  *     is ignored with a warning. A launch with {@code JAVA_OPTS_APPEND} never trains one: the JVM refuses a
  *     cache whose options differ from its own (one trained under a flight recording is unusable without it), so

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Whether the Kafka cluster answers, asked at most every few seconds and never for longer than two.
+ * Whether the Kafka cluster answers, asked at most every 5 s and never for longer than two.
  *
  * <p>The question goes out on a thread of its own: a reader gets the latest answer at once, and a stale one
  * starts the next question. A health probe therefore never waits on the broker (a probe that waited up to the

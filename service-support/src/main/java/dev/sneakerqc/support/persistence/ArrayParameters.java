@@ -73,7 +73,7 @@ public final class ArrayParameters<T> {
     }
 
     /** Binds the columns of these rows, as arrays created on the statement's connection. */
-    public void bind(Connection connection, PreparedStatement statement, Collection<? extends T> rows)
+    private void bind(Connection connection, PreparedStatement statement, Collection<? extends T> rows)
             throws SQLException {
         for (int column = 0; column < values.size(); column++) {
             Function<? super T, ?> value = values.get(column);
