@@ -3,6 +3,7 @@ package dev.sneakerqc.bench;
 import dev.sneakerqc.contract.CloudEventHeaders;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
+import dev.sneakerqc.contract.TimeOrderedIds;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.contract.production.BatchPlanned;
 import dev.sneakerqc.contract.production.BatchStatus;
@@ -52,7 +53,7 @@ public final class Backlog {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (long b = 0; b < batches; b++) {
-                for (EventEnvelope event : batch(UUID.randomUUID(), "%s-%d-%06d".formatted(Api.FACTORY, year, b))) {
+                for (EventEnvelope event : batch(TimeOrderedIds.next(), "%s-%d-%06d".formatted(Api.FACTORY, year, b))) {
                     producer.send(record(event));
                     written++;
                 }

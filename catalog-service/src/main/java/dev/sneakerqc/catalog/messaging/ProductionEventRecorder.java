@@ -8,6 +8,7 @@ import dev.sneakerqc.catalog.domain.SneakerModel;
 import dev.sneakerqc.catalog.domain.StageChange;
 import dev.sneakerqc.catalog.domain.StageCompletion;
 import dev.sneakerqc.contract.EventEnvelope;
+import dev.sneakerqc.contract.TimeOrderedIds;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.contract.production.BatchPlanned;
 import dev.sneakerqc.contract.production.BatchQcOutcome;
@@ -39,7 +40,7 @@ public class ProductionEventRecorder {
                 model.category(), factory.code(), factory.country(), batch.quantity(),
                 batch.materialLots().stream().map(ProductionEventRecorder::toContract).toList(), batch.label(),
                 batch.status());
-        record(EventEnvelope.wrap(ProductionEvents.BATCH_PLANNED, UUID.randomUUID(), batch.plannedAt(), batch.id(),
+        record(EventEnvelope.wrap(ProductionEvents.BATCH_PLANNED, TimeOrderedIds.next(), batch.plannedAt(), batch.id(),
                 batch.lastEventSequence(), data));
     }
 
@@ -48,7 +49,7 @@ public class ProductionEventRecorder {
         StageCompletion completion = change.completion();
         BatchStageCompleted data = new BatchStageCompleted(batch.batchNumber(), batch.styleCode(),
                 batch.factoryCode(), completion.stage(), change.before().stage(), batch.status());
-        record(EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, UUID.randomUUID(),
+        record(EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, TimeOrderedIds.next(),
                 completion.completedAt(), batch.id(), completion.sequence(), data));
     }
 
@@ -56,7 +57,7 @@ public class ProductionEventRecorder {
         BatchQcOutcome data = new BatchQcOutcome(batch.batchNumber(), batch.styleCode(), batch.factoryCode(),
                 batch.status(), verdictEventId);
         record(EventEnvelope.wrap(batch.status() == BatchStatus.RELEASED ? ProductionEvents.BATCH_RELEASED
-                : ProductionEvents.BATCH_REJECTED, UUID.randomUUID(), at, batch.id(), sequence, data));
+                : ProductionEvents.BATCH_REJECTED, TimeOrderedIds.next(), at, batch.id(), sequence, data));
     }
 
     private void record(EventEnvelope envelope) {

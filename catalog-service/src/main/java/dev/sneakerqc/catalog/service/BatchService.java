@@ -15,6 +15,7 @@ import dev.sneakerqc.catalog.persistence.BatchRepository;
 import dev.sneakerqc.catalog.persistence.BatchWrites;
 import dev.sneakerqc.catalog.persistence.FactoryRepository;
 import dev.sneakerqc.catalog.persistence.SneakerModelRepository;
+import dev.sneakerqc.contract.TimeOrderedIds;
 import dev.sneakerqc.contract.production.Component;
 import dev.sneakerqc.contract.production.ProductionStage;
 import dev.sneakerqc.support.problem.FieldError;
@@ -80,7 +81,7 @@ public class BatchService {
         int year = now.atOffset(ZoneOffset.UTC).getYear();
         int number = batches.nextBatchNumber(factoryCode, year);
         String batchNumber = "%s-%d-%06d".formatted(factoryCode, year, number);
-        Batch batch = Batch.plan(UUID.randomUUID(), batchNumber, model.get(), factory.get(), quantity, materialLots,
+        Batch batch = Batch.plan(TimeOrderedIds.next(), batchNumber, model.get(), factory.get(), quantity, materialLots,
                 labeling.decide(factory.get(), model.get()), now);
         batches.persist(batch);
         events.batchPlanned(batch, model.get(), factory.get());

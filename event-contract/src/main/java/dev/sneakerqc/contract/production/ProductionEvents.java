@@ -2,6 +2,7 @@ package dev.sneakerqc.contract.production;
 
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventType;
+import dev.sneakerqc.contract.TimeOrderedIds;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,12 +40,12 @@ public final class ProductionEvents {
      */
     public static List<EventEnvelope> finishedBatch(UUID batchId, BatchPlanned planned, Instant at) {
         List<EventEnvelope> events = new ArrayList<>(1 + ProductionStage.values().length);
-        events.add(EventEnvelope.wrap(BATCH_PLANNED, UUID.randomUUID(), at, batchId, 1, planned));
+        events.add(EventEnvelope.wrap(BATCH_PLANNED, TimeOrderedIds.next(), at, batchId, 1, planned));
         ProductionStage previous = null;
         long sequence = 2;
         for (ProductionStage stage : ProductionStage.values()) {
             BatchStatus status = stage == ProductionStage.FINISHED ? BatchStatus.IN_QC : BatchStatus.IN_PRODUCTION;
-            events.add(EventEnvelope.wrap(BATCH_STAGE_COMPLETED, UUID.randomUUID(), at, batchId, sequence++,
+            events.add(EventEnvelope.wrap(BATCH_STAGE_COMPLETED, TimeOrderedIds.next(), at, batchId, sequence++,
                     new BatchStageCompleted(planned.batchNumber(), planned.styleCode(), planned.factoryCode(), stage,
                             previous, status)));
             previous = stage;

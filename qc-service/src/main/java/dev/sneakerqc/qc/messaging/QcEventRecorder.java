@@ -2,6 +2,7 @@ package dev.sneakerqc.qc.messaging;
 
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventType;
+import dev.sneakerqc.contract.TimeOrderedIds;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.contract.qc.QcEvents;
 import dev.sneakerqc.qc.stream.SwitchingStream;
@@ -32,7 +33,7 @@ public class QcEventRecorder {
 
     /** An event of a batch's inspection, to be recorded with others by {@link #recordAll}. */
     public <T> EventEnvelope inspectionEnvelope(EventType<T> type, UUID batchId, long sequence, Instant at, T data) {
-        return EventEnvelope.wrap(type, UUID.randomUUID(), at, batchId, sequence, data);
+        return EventEnvelope.wrap(type, TimeOrderedIds.next(), at, batchId, sequence, data);
     }
 
     /** Records events of inspections ({@link #inspectionEnvelope}) in one batch. */
@@ -42,7 +43,7 @@ public class QcEventRecorder {
 
     /** An event of a switching stream; the stream (locked by the caller) numbers it. */
     public <T> void streamEvent(EventType<T> type, SwitchingStream stream, Instant at, T data) {
-        outbox.append(Topics.QC_EVENTS, EventEnvelope.wrapForStream(type, UUID.randomUUID(), at,
+        outbox.append(Topics.QC_EVENTS, EventEnvelope.wrapForStream(type, TimeOrderedIds.next(), at,
                 QcEvents.streamKey(stream.factoryCode(), stream.line()), stream.nextEventSequence(), data));
     }
 }
