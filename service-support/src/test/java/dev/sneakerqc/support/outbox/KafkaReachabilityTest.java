@@ -46,6 +46,26 @@ class KafkaReachabilityTest {
         }
     }
 
+    @Test
+    void theAnswerFollowsTheBrokerWithoutAnyoneReading() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.builder().build().start()) {
+            KafkaReachability kafka = new KafkaReachability(Map.of("bootstrap.servers", broker.bootstrapServers()),
+                    Duration.ofMillis(500));
+            try {
+                assertThat(awaitAnswer(kafka).reachable()).isTrue();
+                broker.stop();
+                Instant stopped = Instant.now();
+                // Nobody reads for a while, as when no probe comes; the next read must not be the old answer.
+                Thread.sleep(Duration.ofSeconds(5));
+                KafkaReachability.Reading afterSilence = kafka.read();
+                assertThat(afterSilence.reachable()).as(afterSilence.detail()).isFalse();
+                assertThat(afterSilence.readAt()).isAfter(stopped);
+            } finally {
+                kafka.close();
+            }
+        }
+    }
+
     private static KafkaReachability.Reading awaitAnswer(KafkaReachability kafka) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         KafkaReachability.Reading reading = kafka.read();
