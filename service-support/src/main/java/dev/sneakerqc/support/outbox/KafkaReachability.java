@@ -38,7 +38,7 @@ public class KafkaReachability {
      *
      * @param reachable whether the cluster answered
      * @param detail    broker count, or why it did not answer
-     * @param readAt    when it was asked; null before the first answer
+     * @param readAt    when the answer came (or the question gave up); null before the first answer
      */
     public record Reading(boolean reachable, String detail, Instant readAt) {
 
