@@ -16,6 +16,7 @@ class IdleHeapReleaseTest {
     /** A heap that grows while "busy" and shrinks to {@code afterCollect} on a full collection. */
     private static final class FakeHeap implements IdleHeapRelease.Heap {
         long collections;
+        long used = 20 * MB;
         long committed = 64 * MB;
         long afterCollect = 70 * MB;
         int fullCollections;
@@ -23,6 +24,11 @@ class IdleHeapReleaseTest {
         @Override
         public long collections() {
             return collections;
+        }
+
+        @Override
+        public long used() {
+            return used;
         }
 
         @Override
@@ -34,6 +40,7 @@ class IdleHeapReleaseTest {
         public void collect() {
             fullCollections++;
             collections++;
+            used = 20 * MB;
             committed = afterCollect;
         }
     }
@@ -76,6 +83,30 @@ class IdleHeapReleaseTest {
             quiet.check(t += SECOND);
         }
         assertThat(small.fullCollections).as("grew by less than is worth a collection").isZero();
+    }
+
+    @Test
+    void aLoadThatFillsALargeYoungGenerationWithoutACollectionIsNotIdle() {
+        FakeHeap heap = new FakeHeap();
+        IdleHeapRelease release = new IdleHeapRelease(Duration.ofSeconds(2), heap);
+        long t = 0;
+        heap.collections++; // a full collection under load grew the heap and left a young generation of 67 MB,
+        heap.committed += 150 * MB;
+        release.check(t += SECOND);
+        for (int second = 0; second < 4; second++) { // which 16 MB a second take 4 s to fill
+            heap.used += 16 * MB;
+            assertThat(release.check(t += SECOND)).as("second %d of the load", second).isFalse();
+        }
+        heap.collections++;
+        heap.used -= 50 * MB;
+        release.check(t += SECOND);
+        assertThat(heap.fullCollections).as("busy all along").isZero();
+
+        for (int second = 0; second < 3; second++) { // then idle: health checks and polls, 100 KB a second
+            heap.used += 100 * 1024;
+            release.check(t += SECOND);
+        }
+        assertThat(heap.fullCollections).as("idle for 2 s").isEqualTo(1);
     }
 
     @Test
