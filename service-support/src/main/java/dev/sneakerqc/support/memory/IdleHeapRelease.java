@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * {@code memory.release-after-idle} and the heap has grown since the last release, it asks for one full
  * collection that leaves at most 20 % of the heap free; with
  * {@code -XX:-ShrinkHeapInSteps} (see the launch options) the rest is returned at once, not over several
- * collections. With a few tens of MB live that costs a few tens of milliseconds, once per burst, while nothing
- * else runs. {@code 0} turns it off.
+ * collections. With 30-50 MB live that collection took 220-320 ms on the 2-core machine of the benchmarks
+ * (GC logs of 2026-12-01), once per burst, while the service has nothing else to do. {@code 0} turns it off.
  * <p>
  * "No collection for a while" alone is not idleness: a full collection under load can leave a young generation
  * that takes seconds to fill, and a release then stopped a loaded service for 220-300 ms (GC log of the catalog
