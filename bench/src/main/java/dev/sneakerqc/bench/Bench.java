@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** The phases of the suite, each adding its figures to the report. */
@@ -165,8 +166,7 @@ public final class Bench {
         ingestInstance = instance;
         try {
             instance.start(Duration.ofMinutes(2));
-            OptionalLong cpuAtReady = Procs.cpuMillis(instance.pid());
-            OptionalLong machineAtReady = Procs.machineBusyMillis();
+            CpuReading atReady = CpuReading.now(OptionalLong.of(instance.pid()));
             Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
             long lag;
             while ((lag = kafka.lag(group, Topics.PRODUCTION_EVENTS)) > 0) {
@@ -177,8 +177,7 @@ public final class Bench {
                 pause(Duration.ofMillis(50));
             }
             Instant caughtUp = Instant.now();
-            OptionalLong cpuCaughtUp = Procs.cpuMillis(instance.pid());
-            OptionalLong machineCaughtUp = Procs.machineBusyMillis();
+            CpuReading atCaughtUp = CpuReading.now(OptionalLong.of(instance.pid()));
             long applied = system.database().number(database, "select count(*) from processed_event");
             long firstMicros = system.database().number(database,
                     "select (extract(epoch from min(processed_at)) * 1000000)::bigint from processed_event");
@@ -189,7 +188,9 @@ public final class Bench {
             log("ingest run " + run + ": " + records + " events in " + String.format("%.2f", seconds) + " s = "
                     + Math.round(rate) + " events/s (" + applied + " recorded as applied; the last transaction began "
                     + String.format("%.2f", (lastMicros - firstMicros) / 1e6) + " s after the first)"
-                    + cpuPerEvent(cpuAtReady, cpuCaughtUp, machineAtReady, machineCaughtUp, records));
+                    + cpuPerOperation("event from ready to caught up",
+                    atCaughtUp.machineMicrosPer(atReady, records), atCaughtUp.processMicrosPer(atReady, records),
+                    "instance"));
             if (applied < records) {
                 report.note("ingest run " + run + ": " + applied + " of " + records
                         + " events recorded as applied; the rest were dead-lettered or duplicates");
@@ -203,18 +204,16 @@ public final class Bench {
     }
 
     /**
-     * CPU time per event from ready to caught up, of the ingest instance and of the whole machine (which also runs
-     * PostgreSQL, Kafka and the stack), for the log: the rate follows the machine's speed of the hour, these show
-     * where the time went.
+     * The CPU time per operation of the whole machine and of one process, for the log: rates follow the machine's
+     * speed of the hour, these show where the time went.
      */
-    private static String cpuPerEvent(OptionalLong instanceBefore, OptionalLong instanceAfter,
-                                      OptionalLong machineBefore, OptionalLong machineAfter, long events) {
-        if (instanceBefore.isEmpty() || instanceAfter.isEmpty() || machineBefore.isEmpty() || machineAfter.isEmpty()) {
+    private static String cpuPerOperation(String operation, OptionalDouble machine, OptionalDouble process,
+                                          String processName) {
+        if (machine.isEmpty()) {
             return "";
         }
-        return String.format("; CPU per event from ready to caught up: instance %.0f µs, machine %.0f µs",
-                (instanceAfter.getAsLong() - instanceBefore.getAsLong()) * 1000.0 / events,
-                (machineAfter.getAsLong() - machineBefore.getAsLong()) * 1000.0 / events);
+        return String.format("; CPU per %s: machine %.0f µs%s", operation, machine.getAsDouble(),
+                process.isPresent() ? String.format(", %s %.0f µs", processName, process.getAsDouble()) : "");
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -271,6 +270,17 @@ public final class Bench {
             report.figure("writes." + c + ".p99", "1. writes " + c + ": catalog p99", "ms",
                     concurrency == 16 ? Target.atMost(50) : null);
             report.figure("writes." + c + ".pgbench.p99", "1. writes " + c + ": pgbench p99", "ms", null);
+            if (concurrency == 16) {
+                report.figure("writes." + c + ".cpu.machine", "1. writes " + c + ": machine CPU per stage change",
+                        "µs", null).note("all cores' busy time from the start of the wrk run until the relay and"
+                        + " the qc-service have taken in its changes, over the changes: the catalog, PostgreSQL,"
+                        + " Kafka, the qc-service, wrk");
+                report.figure("writes." + c + ".cpu.catalog", "1. writes " + c + ": catalog CPU per stage change",
+                        "µs", null).note("the catalog-service process, over the same span (its relay included)");
+                report.figure("writes." + c + ".pgbench.cpu.machine", "1. writes " + c
+                        + ": machine CPU per pgbench transaction", "µs", null)
+                        .note("all cores' busy time over the pgbench run, over its transactions (pgbench included)");
+            }
         }
         if (!options.warmUp().isZero()) {
             Path ids = batchIds(batchesFor(serviceWriteRate, options.warmUp()));
@@ -283,17 +293,31 @@ public final class Bench {
                 String c = "c" + concurrency;
                 Path ids = batchIds(batchesFor(serviceWriteRate, options.duration()));
                 settle();
+                CpuReading beforeService = CpuReading.now(system.pid(SystemUnderTest.CATALOG));
                 Wrk.Result service = wrk.run(system.catalogUrl(), "stages", ids, options.threads(), concurrency,
                         options.duration());
                 serviceWriteRate = Math.max(serviceWriteRate, service.requestsPerSecond());
-                log("writes " + c + " run " + run + ": catalog " + Math.round(service.requestsPerSecond())
-                        + " req/s, p50 " + service.p50Millis() + " ms, p99 " + service.p99Millis() + " ms");
                 settle();
+                CpuReading afterService = CpuReading.now(system.pid(SystemUnderTest.CATALOG));
+                OptionalDouble serviceMachineCpu = afterService.machineMicrosPer(beforeService, service.requests());
+                OptionalDouble catalogCpu = afterService.processMicrosPer(beforeService, service.requests());
+                log("writes " + c + " run " + run + ": catalog " + Math.round(service.requestsPerSecond())
+                        + " req/s, p50 " + service.p50Millis() + " ms, p99 " + service.p99Millis() + " ms"
+                        + cpuPerOperation("stage change", serviceMachineCpu, catalogCpu, "catalog"));
+                CpuReading beforeDb = CpuReading.now(OptionalLong.empty());
                 PgBench.Result db = pgbench.run(concurrency, options.threads(), options.duration(),
                         batchesFor(pgbenchWriteRate, options.duration()));
+                OptionalDouble dbMachineCpu = CpuReading.now(OptionalLong.empty())
+                        .machineMicrosPer(beforeDb, db.transactions());
                 pgbenchWriteRate = Math.max(pgbenchWriteRate, db.tps());
                 log("writes " + c + " run " + run + ": pgbench " + Math.round(db.tps()) + " tps, p99 "
-                        + db.p99Millis() + " ms");
+                        + db.p99Millis() + " ms" + cpuPerOperation("transaction", dbMachineCpu, OptionalDouble.empty(),
+                        null));
+                if (concurrency == 16) {
+                    serviceMachineCpu.ifPresent(report.figure("writes." + c + ".cpu.machine", null, null, null)::add);
+                    catalogCpu.ifPresent(report.figure("writes." + c + ".cpu.catalog", null, null, null)::add);
+                    dbMachineCpu.ifPresent(report.figure("writes." + c + ".pgbench.cpu.machine", null, null, null)::add);
+                }
                 report.figure("writes." + c + ".tps", null, null, null).add(service.requestsPerSecond());
                 report.figure("writes." + c + ".pgbench", null, null, null).add(db.tps());
                 report.figure("writes." + c + ".ratio", null, null, null).add(service.requestsPerSecond() / db.tps());
