@@ -1,7 +1,7 @@
 -- pgbench script: the database work of one POST /api/batches/{id}/stages in catalog-service, statement for
 -- statement as its BatchWrites and OutboxWriter issue it (see bench/README.md): lock and read the batch with its
--- material lots (the response lists them), update it, insert the stage, insert the outbox event with a payload
--- the size of the catalog's, commit.
+-- material lots (the response lists them), update it and insert the stage (one statement), insert the outbox
+-- event with a payload the size of the catalog's, commit.
 --
 -- pgbench turns every ":name" into a parameter, even inside string literals: the JSON below has a space after
 -- "schemaVersion": and no times written with colons for that reason.
@@ -18,7 +18,6 @@
 \set seq :s + 2
 BEGIN;
 SELECT b.id, b.batch_number, b.style_code, b.factory_code, b.quantity, b.status, b.stage, b.label_status, b.label_policy, b.domestic_value_share, b.label_reason, b.planned_at, b.updated_at, b.last_event_sequence, array(SELECT l.component FROM batch_material_lot l WHERE l.batch_id = b.id ORDER BY l.position), array(SELECT l.supplier_lot_number FROM batch_material_lot l WHERE l.batch_id = b.id ORDER BY l.position) FROM batch b WHERE b.id = bench_uuid(:k::bigint) FOR NO KEY UPDATE OF b;
-UPDATE batch SET status = CASE WHEN :s1::int = 5 THEN 'IN_QC' ELSE 'IN_PRODUCTION' END, stage = (ARRAY['MATERIALS_SOURCED', 'PATTERN_CUT', 'STITCHED', 'LASTED', 'FINISHED'])[:s1::int], updated_at = clock_timestamp(), last_event_sequence = :seq::bigint, version = version + 1 WHERE id = bench_uuid(:k::bigint);
-INSERT INTO batch_stage (batch_id, stage, completed_at, sequence) VALUES (bench_uuid(:k::bigint), (ARRAY['MATERIALS_SOURCED', 'PATTERN_CUT', 'STITCHED', 'LASTED', 'FINISHED'])[:s1::int], clock_timestamp(), :seq::bigint);
+WITH changed AS (UPDATE batch SET status = CASE WHEN :s1::int = 5 THEN 'IN_QC' ELSE 'IN_PRODUCTION' END, stage = (ARRAY['MATERIALS_SOURCED', 'PATTERN_CUT', 'STITCHED', 'LASTED', 'FINISHED'])[:s1::int], updated_at = clock_timestamp(), last_event_sequence = :seq::bigint, version = version + 1 WHERE id = bench_uuid(:k::bigint) RETURNING id) INSERT INTO batch_stage (batch_id, stage, completed_at, sequence) SELECT id, (ARRAY['MATERIALS_SOURCED', 'PATTERN_CUT', 'STITCHED', 'LASTED', 'FINISHED'])[:s1::int], clock_timestamp(), :seq::bigint FROM changed;
 INSERT INTO outbox_event (event_id, topic, aggregate_id, aggregate_sequence, event_type, schema_version, occurred_at, payload) SELECT e, 'production-events', bench_uuid(:k::bigint)::text, :seq::bigint, 'BatchStageCompleted', 1, clock_timestamp(), format('{"eventId":"%s","type":"BatchStageCompleted","schemaVersion": 1,"occurredAt":"%s","batchId":"%s","sequence":%s,"data":{"batchNumber":"PGB-%s","styleCode":"BENCH990","factoryCode":"BEN","stage":"%s","previousStage":"%s","status":"%s"}}', e, (to_json(clock_timestamp() AT TIME ZONE 'UTC') #>> '{}') || 'Z', bench_uuid(:k::bigint), :seq::bigint, lpad(:k::text, 10, '0'), (ARRAY['MATERIALS_SOURCED', 'PATTERN_CUT', 'STITCHED', 'LASTED', 'FINISHED'])[:s1::int], (ARRAY['MATERIALS_SOURCED', 'PATTERN_CUT', 'STITCHED', 'LASTED', 'FINISHED'])[:s::int], CASE WHEN :s1::int = 5 THEN 'IN_QC' ELSE 'IN_PRODUCTION' END) FROM (SELECT uuidv7() AS e) g;
 END;
