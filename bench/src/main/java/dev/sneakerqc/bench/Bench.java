@@ -316,7 +316,8 @@ public final class Bench {
                 if (concurrency == 16) {
                     serviceMachineCpu.ifPresent(report.figure("writes." + c + ".cpu.machine", null, null, null)::add);
                     catalogCpu.ifPresent(report.figure("writes." + c + ".cpu.catalog", null, null, null)::add);
-                    dbMachineCpu.ifPresent(report.figure("writes." + c + ".pgbench.cpu.machine", null, null, null)::add);
+                    dbMachineCpu.ifPresent(
+                            report.figure("writes." + c + ".pgbench.cpu.machine", null, null, null)::add);
                 }
                 report.figure("writes." + c + ".tps", null, null, null).add(service.requestsPerSecond());
                 report.figure("writes." + c + ".pgbench", null, null, null).add(db.tps());
@@ -324,6 +325,13 @@ public final class Bench {
                 report.figure("writes." + c + ".p50", null, null, null).add(service.p50Millis());
                 report.figure("writes." + c + ".p99", null, null, null).add(service.p99Millis());
                 report.figure("writes." + c + ".pgbench.p99", null, null, null).add(db.p99Millis());
+            }
+        }
+        for (String id : List.of("writes.c16.cpu.machine", "writes.c16.cpu.catalog",
+                "writes.c16.pgbench.cpu.machine")) {
+            Figure cpu = report.figure(id, null, null, null);
+            if (!cpu.hasValues()) {
+                cpu.skip("no CPU times: this machine has no /proc, or the catalog's process is not visible here");
             }
         }
     }
