@@ -65,10 +65,6 @@ public class BatchWrites {
     public void record(StageChange change) {
         BatchSnapshot after = change.after();
         StageCompletion completion = change.completion();
-        if (!completion.batchId().equals(after.id())) {
-            throw new IllegalArgumentException("the completion of batch " + completion.batchId()
-                    + " recorded as a change of batch " + after.id());
-        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement record = connection.prepareStatement(RECORD)) {
             record.setString(1, after.status().name());
