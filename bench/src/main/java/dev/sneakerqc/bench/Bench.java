@@ -259,29 +259,18 @@ public final class Bench {
         api.ensureReferenceData(system.catalogUrl());
         PgBench pgbench = new PgBench(system.database(), system.projectDir(), work);
         pgbench.prepare();
-        for (int concurrency : List.of(16, 64)) {
-            String c = "c" + concurrency;
-            report.figure("writes." + c + ".tps", "1. writes " + c + ": catalog stage changes", "req/s", null);
-            report.figure("writes." + c + ".pgbench", "1. writes " + c + ": pgbench, same transaction (ceiling)",
-                    "tps", null);
-            report.figure("writes." + c + ".ratio", "1. writes " + c + ": catalog / pgbench", "",
-                    concurrency == 16 ? Target.atLeast(0.40) : null);
-            report.figure("writes." + c + ".p50", "1. writes " + c + ": catalog p50", "ms", null);
-            report.figure("writes." + c + ".p99", "1. writes " + c + ": catalog p99", "ms",
-                    concurrency == 16 ? Target.atMost(50) : null);
-            report.figure("writes." + c + ".pgbench.p99", "1. writes " + c + ": pgbench p99", "ms", null);
-            if (concurrency == 16) {
-                report.figure("writes." + c + ".cpu.machine", "1. writes " + c + ": machine CPU per stage change",
-                        "µs", null).note("all cores' busy time from the start of the wrk run until the relay and"
-                        + " the qc-service have taken in its changes, over the changes: the catalog, PostgreSQL,"
-                        + " Kafka, the qc-service, wrk");
-                report.figure("writes." + c + ".cpu.catalog", "1. writes " + c + ": catalog CPU per stage change",
-                        "µs", null).note("the catalog-service process, over the same span (its relay included)");
-                report.figure("writes." + c + ".pgbench.cpu.machine", "1. writes " + c
-                        + ": machine CPU per pgbench transaction", "µs", null)
-                        .note("all cores' busy time over the pgbench run, over its transactions (pgbench included)");
-            }
-        }
+        declareWriteFigures(16);
+        // CPU time per operation, at the concurrency of the targets (every run's is in the log)
+        Figure machineCpu = report.figure("writes.c16.cpu.machine", "1. writes c16: machine CPU per stage change",
+                "µs", null).note("all cores' busy time from the start of the wrk run until the relay and the"
+                + " qc-service have taken in its changes, over the changes: the catalog, PostgreSQL, Kafka, the"
+                + " qc-service, wrk");
+        Figure catalogCpu = report.figure("writes.c16.cpu.catalog", "1. writes c16: catalog CPU per stage change",
+                "µs", null).note("the catalog-service process, over the same span (its relay included)");
+        Figure pgbenchCpu = report.figure("writes.c16.pgbench.cpu.machine",
+                "1. writes c16: machine CPU per pgbench transaction", "µs", null)
+                .note("all cores' busy time over the pgbench run, over its transactions (pgbench included)");
+        declareWriteFigures(64);
         if (!options.warmUp().isZero()) {
             Path ids = batchIds(batchesFor(serviceWriteRate, options.warmUp()));
             log("warm-up: wrk stage changes -c16 for " + options.warmUp().toSeconds() + " s");
@@ -300,10 +289,10 @@ public final class Bench {
                 settle();
                 CpuReading afterService = CpuReading.now(system.pid(SystemUnderTest.CATALOG));
                 OptionalDouble serviceMachineCpu = afterService.machineMicrosPer(beforeService, service.requests());
-                OptionalDouble catalogCpu = afterService.processMicrosPer(beforeService, service.requests());
+                OptionalDouble serviceCatalogCpu = afterService.processMicrosPer(beforeService, service.requests());
                 log("writes " + c + " run " + run + ": catalog " + Math.round(service.requestsPerSecond())
                         + " req/s, p50 " + service.p50Millis() + " ms, p99 " + service.p99Millis() + " ms"
-                        + cpuPerOperation("stage change", serviceMachineCpu, catalogCpu, "catalog"));
+                        + cpuPerOperation("stage change", serviceMachineCpu, serviceCatalogCpu, "catalog"));
                 CpuReading beforeDb = CpuReading.now(OptionalLong.empty());
                 PgBench.Result db = pgbench.run(concurrency, options.threads(), options.duration(),
                         batchesFor(pgbenchWriteRate, options.duration()));
@@ -314,10 +303,9 @@ public final class Bench {
                         + db.p99Millis() + " ms" + cpuPerOperation("transaction", dbMachineCpu, OptionalDouble.empty(),
                         null));
                 if (concurrency == 16) {
-                    serviceMachineCpu.ifPresent(report.figure("writes." + c + ".cpu.machine", null, null, null)::add);
-                    catalogCpu.ifPresent(report.figure("writes." + c + ".cpu.catalog", null, null, null)::add);
-                    dbMachineCpu.ifPresent(
-                            report.figure("writes." + c + ".pgbench.cpu.machine", null, null, null)::add);
+                    serviceMachineCpu.ifPresent(machineCpu::add);
+                    serviceCatalogCpu.ifPresent(catalogCpu::add);
+                    dbMachineCpu.ifPresent(pgbenchCpu::add);
                 }
                 report.figure("writes." + c + ".tps", null, null, null).add(service.requestsPerSecond());
                 report.figure("writes." + c + ".pgbench", null, null, null).add(db.tps());
@@ -327,13 +315,25 @@ public final class Bench {
                 report.figure("writes." + c + ".pgbench.p99", null, null, null).add(db.p99Millis());
             }
         }
-        for (String id : List.of("writes.c16.cpu.machine", "writes.c16.cpu.catalog",
-                "writes.c16.pgbench.cpu.machine")) {
-            Figure cpu = report.figure(id, null, null, null);
+        for (Figure cpu : List.of(machineCpu, catalogCpu, pgbenchCpu)) {
             if (!cpu.hasValues()) {
                 cpu.skip("no CPU times: this machine has no /proc, or the catalog's process is not visible here");
             }
         }
+    }
+
+    /** The figures of the write runs at {@code concurrency}, in the report's order; the targets are set at c16. */
+    private void declareWriteFigures(int concurrency) {
+        String c = "c" + concurrency;
+        report.figure("writes." + c + ".tps", "1. writes " + c + ": catalog stage changes", "req/s", null);
+        report.figure("writes." + c + ".pgbench", "1. writes " + c + ": pgbench, same transaction (ceiling)",
+                "tps", null);
+        report.figure("writes." + c + ".ratio", "1. writes " + c + ": catalog / pgbench", "",
+                concurrency == 16 ? Target.atLeast(0.40) : null);
+        report.figure("writes." + c + ".p50", "1. writes " + c + ": catalog p50", "ms", null);
+        report.figure("writes." + c + ".p99", "1. writes " + c + ": catalog p99", "ms",
+                concurrency == 16 ? Target.atMost(50) : null);
+        report.figure("writes." + c + ".pgbench.p99", "1. writes " + c + ": pgbench p99", "ms", null);
     }
 
     /** Enough batches for a run at up to 1.5 times {@code rate} for {@code duration}, 5 stages each. */
