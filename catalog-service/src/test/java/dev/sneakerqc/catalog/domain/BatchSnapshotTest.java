@@ -47,6 +47,17 @@ class BatchSnapshotTest {
     }
 
     @Test
+    void aChangeRefusesAHistoryRowOfAnotherBatch() {
+        StageChange change = batch(BatchStatus.PLANNED, null, 1).completeStage(ProductionStage.MATERIALS_SOURCED, LATER);
+        UUID other = UUID.fromString("0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+
+        assertThatThrownBy(() -> new StageChange(change.before(), change.after(),
+                new StageCompletion(other, ProductionStage.MATERIALS_SOURCED, LATER, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(other.toString());
+    }
+
+    @Test
     void finishingSendsTheBatchToQcWhereItTakesNoMoreStages() {
         StageChange change = batch(BatchStatus.IN_PRODUCTION, ProductionStage.LASTED, 5)
                 .completeStage(ProductionStage.FINISHED, LATER);
