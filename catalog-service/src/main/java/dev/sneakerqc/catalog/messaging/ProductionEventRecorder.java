@@ -23,8 +23,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Records the events of batch changes in the outbox, inside the transaction making the change; the relay
- * publishes them to {@code production-events} keyed by batch id.
+ * The events of batch changes, recorded in the outbox inside the transaction making the change; the relay
+ * publishes them to {@code production-events} keyed by batch id. A stage change's event goes in with the change
+ * itself ({@code BatchWrites}), in one statement.
  */
 @ApplicationScoped
 public class ProductionEventRecorder {
@@ -44,13 +45,17 @@ public class ProductionEventRecorder {
                 batch.lastEventSequence(), data));
     }
 
-    public void stageCompleted(StageChange change) {
+    /**
+     * The event of a stage change. It is not recorded here: {@code BatchWrites} writes it to the outbox in the
+     * statement that writes the change.
+     */
+    public EventEnvelope stageCompleted(StageChange change) {
         BatchSnapshot batch = change.after();
         StageCompletion completion = change.completion();
         BatchStageCompleted data = new BatchStageCompleted(batch.batchNumber(), batch.styleCode(),
                 batch.factoryCode(), completion.stage(), change.before().stage(), batch.status());
-        record(EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, TimeOrderedIds.next(),
-                completion.completedAt(), batch.id(), completion.sequence(), data));
+        return EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, TimeOrderedIds.next(),
+                completion.completedAt(), batch.id(), completion.sequence(), data);
     }
 
     public void verdictApplied(Batch batch, long sequence, UUID verdictEventId, Instant at) {

@@ -3,8 +3,12 @@ package dev.sneakerqc.catalog.persistence;
 import dev.sneakerqc.catalog.domain.BatchSnapshot;
 import dev.sneakerqc.catalog.domain.StageChange;
 import dev.sneakerqc.catalog.domain.StageCompletion;
+import dev.sneakerqc.contract.EventEnvelope;
+import dev.sneakerqc.contract.Topics;
+import dev.sneakerqc.support.outbox.OutboxWriter;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Transactional;
 
@@ -20,30 +24,36 @@ import java.util.UUID;
 
 /**
  * Stage changes, the catalog's most frequent write, in plain SQL on the transaction's connection: the batch is
- * read and locked in one statement, and the change (the batch row and its history row) is one more. An ORM
- * session would add a collection load, a snapshot of the entity, a dirty check and a flush to every change, for a
- * row whose every column is known here. Each statement is a round trip to the database, which on a busy machine
- * costs more than the statement: the socket writes and the waits for the answer were a fifth of the catalog's CPU
- * time under stage-change load. Row locks and the {@code version} column keep it safe beside the entity
- * writes of planning and verdicts ({@link BatchRepository}).
+ * read and locked in one statement, and the change (the batch row, its history row and the event announcing it in
+ * the outbox) is one more. An ORM session would add a collection load, a snapshot of the entity, a dirty check and
+ * a flush to every change, for a row whose every column is known here. Each statement is a round trip to the
+ * database, which on a busy machine costs more than the statement: the socket writes and the waits for the answer
+ * were a fifth of the catalog's CPU time under stage-change load. Row locks and the {@code version} column keep it
+ * safe beside the entity writes of planning and verdicts ({@link BatchRepository}).
  */
 @ApplicationScoped
 public class BatchWrites {
 
     private static final String LOCK = BatchReads.SELECT + " for no key update of b";
-    /** The batch row and its history row in one statement: the history row goes in only if the batch was there. */
+    /**
+     * The batch row and its history row, to which the outbox adds the event ({@link OutboxWriter#appendWithChange}):
+     * one statement, whose history row and event go in only if the batch was there.
+     */
     private static final String RECORD = """
             with changed as (
                 update batch set status = ?, stage = ?, updated_at = ?, last_event_sequence = ?, version = version + 1
                  where id = ?
-                returning id)
-            insert into batch_stage (batch_id, stage, completed_at, sequence)
-            select id, ?, ?, ? from changed""";
+                returning id),
+            history as (
+                insert into batch_stage (batch_id, stage, completed_at, sequence)
+                select id, ?, ?, ? from changed)""";
 
     private final AgroalDataSource dataSource;
+    private final OutboxWriter outbox;
 
-    public BatchWrites(AgroalDataSource dataSource) {
+    public BatchWrites(AgroalDataSource dataSource, OutboxWriter outbox) {
         this.dataSource = dataSource;
+        this.outbox = outbox;
     }
 
     /** Reads the batch and locks its row until the transaction ends, so its changes happen one after another. */
@@ -60,22 +70,32 @@ public class BatchWrites {
         }
     }
 
-    /** Writes a stage change of a batch locked by {@link #lockForChange} in this transaction. */
+    /**
+     * Writes a stage change of a batch locked by {@link #lockForChange} in this transaction, and its event to the
+     * outbox ({@code production-events}), in one statement.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(StageChange change) {
+    public void record(StageChange change, EventEnvelope event) {
         BatchSnapshot after = change.after();
         StageCompletion completion = change.completion();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement record = connection.prepareStatement(RECORD)) {
-            record.setString(1, after.status().name());
-            record.setString(2, after.stage().name());
-            record.setObject(3, utc(after.updatedAt()));
-            record.setLong(4, after.lastEventSequence());
-            record.setObject(5, after.id());
-            record.setString(6, completion.stage().name());
-            record.setObject(7, utc(completion.completedAt()));
-            record.setLong(8, completion.sequence());
-            if (record.executeUpdate() != 1) {
+        if (!after.id().equals(event.batchId()) || event.sequence() != completion.sequence()) {
+            throw new IllegalArgumentException("event " + event.eventId() + " (batch " + event.batchId() + ", sequence "
+                    + event.sequence() + ") does not announce stage change " + completion.sequence() + " of batch "
+                    + after.id());
+        }
+        try {
+            int written = outbox.appendWithChange(Topics.PRODUCTION_EVENTS, event, RECORD, record -> {
+                record.setString(1, after.status().name());
+                record.setString(2, after.stage().name());
+                record.setObject(3, utc(after.updatedAt()));
+                record.setLong(4, after.lastEventSequence());
+                record.setObject(5, after.id());
+                record.setString(6, completion.stage().name());
+                record.setObject(7, utc(completion.completedAt()));
+                record.setLong(8, completion.sequence());
+                return 9;
+            });
+            if (written != 1) {
                 throw new IllegalStateException("batch " + after.id() + " vanished while locked");
             }
         } catch (SQLException e) {
@@ -83,11 +103,18 @@ public class BatchWrites {
         }
     }
 
-    /** A lock that could not be had (deadlock, lock timeout) is a conflict the client may retry; the rest fails. */
+    /**
+     * A lock that could not be had (deadlock, lock timeout) or a change of the same batch with the same sequence
+     * committed first (a unique key of the history or the outbox) is a conflict the client may retry; the rest
+     * fails.
+     */
     private static RuntimeException failure(String what, SQLException e) {
         String state = e.getSQLState();
         if (state != null && (state.startsWith("40") || state.equals("55P03"))) {
             return new PessimisticLockException(what + ": " + e.getMessage(), e);
+        }
+        if ("23505".equals(state)) {
+            return new OptimisticLockException(what + ": " + e.getMessage(), e);
         }
         return new IllegalStateException(what + " failed", e);
     }

@@ -97,8 +97,7 @@ public class BatchService {
     public BatchSnapshot completeStage(UUID batchId, ProductionStage stage) {
         BatchSnapshot batch = writes.lockForChange(batchId).orElseThrow(() -> Problems.notFound("batch", batchId));
         StageChange change = batch.completeStage(stage, clock.instant());
-        writes.record(change);
-        events.stageCompleted(change);
+        writes.record(change, events.stageCompleted(change));
         return change.after();
     }
 

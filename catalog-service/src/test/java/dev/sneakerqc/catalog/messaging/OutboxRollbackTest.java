@@ -1,8 +1,11 @@
 package dev.sneakerqc.catalog.messaging;
 
+import dev.sneakerqc.catalog.domain.StageChange;
+import dev.sneakerqc.catalog.persistence.BatchWrites;
 import dev.sneakerqc.catalog.service.BatchService;
 import dev.sneakerqc.catalog.support.ProductionEventsReader;
 import dev.sneakerqc.infra.kafka.TopicReader;
+import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.production.ProductionStage;
 import dev.sneakerqc.infra.quarkus.InfraTestResource;
@@ -12,10 +15,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
-/** A change whose transaction rolls back leaves no event behind, in the outbox or on Kafka. */
+/**
+ * A change whose transaction rolls back leaves no event behind, in the outbox or on Kafka; a stage change and its
+ * event are written together or not at all.
+ */
 @QuarkusTest
 @WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
 class OutboxRollbackTest {
@@ -36,6 +44,10 @@ class OutboxRollbackTest {
     BatchService batches;
     @Inject
     EntityManager entityManager;
+    @Inject
+    BatchWrites writes;
+    @Inject
+    ProductionEventRecorder events;
 
     @Test
     void aRolledBackStageChangeEmitsNothing() {
@@ -60,6 +72,41 @@ class OutboxRollbackTest {
             assertThat(records).extracting(record -> EventJson.read(record.value()).sequence())
                     .containsExactly(1L, 2L);
         }
+    }
+
+    @Test
+    void aStageChangeAndItsEventAreOneWriteThatRefusesAnEventOfAnotherChange() {
+        String batchId = batch();
+        UUID id = UUID.fromString(batchId);
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+
+        // An event announcing another change of the batch (the next one) is refused before anything is written.
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            StageChange change = writes.lockForChange(id).orElseThrow()
+                    .completeStage(ProductionStage.MATERIALS_SOURCED, at);
+            StageChange next = change.after().completeStage(ProductionStage.PATTERN_CUT, at);
+            writes.record(change, events.stageCompleted(next));
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not announce");
+
+        // Written twice, the same change is a conflict (its history row and its event exist) and nothing of it stays.
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            StageChange change = writes.lockForChange(id).orElseThrow()
+                    .completeStage(ProductionStage.MATERIALS_SOURCED, at);
+            EventEnvelope event = events.stageCompleted(change);
+            writes.record(change, event);
+            writes.record(change, event);
+        })).isInstanceOf(OptimisticLockException.class);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> outboxRows(batchId))).isEqualTo(1);
+        given().get("/api/batches/{id}", batchId).then().body("status", equalTo("PLANNED"));
+
+        // Written once, the change and its event go in together.
+        QuarkusTransaction.requiringNew().run(() -> {
+            StageChange change = writes.lockForChange(id).orElseThrow()
+                    .completeStage(ProductionStage.MATERIALS_SOURCED, at);
+            writes.record(change, events.stageCompleted(change));
+        });
+        assertThat(QuarkusTransaction.requiringNew().call(() -> outboxRows(batchId))).isEqualTo(2);
+        given().get("/api/batches/{id}", batchId).then().body("stage", equalTo("MATERIALS_SOURCED"));
     }
 
     private long outboxRows(String batchId) {

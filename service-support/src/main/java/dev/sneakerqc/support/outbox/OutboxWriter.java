@@ -23,11 +23,13 @@ import java.util.Map;
 @ApplicationScoped
 public class OutboxWriter {
 
-    private static final String INSERT = """
+    private static final String COLUMNS = """
             insert into outbox_event (event_id, topic, aggregate_id, aggregate_sequence, event_type, schema_version,
                                       occurred_at, payload)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
             """;
+    private static final String INSERT = COLUMNS + "values (?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The row of {@link #appendWithChange}: once for each row the caller's change returned. */
+    private static final String INSERT_FROM_CHANGED = COLUMNS + "select ?, ?, ?, ?, ?, ?, ?, ? from changed";
     private static final Object WAKE_RELAY = new Object();
 
     private final AgroalDataSource dataSource;
@@ -62,14 +64,7 @@ public class OutboxWriter {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (EventEnvelope envelope : envelopes) {
-                insert.setObject(1, envelope.eventId());
-                insert.setString(2, topic);
-                insert.setString(3, envelope.aggregateKey());
-                insert.setLong(4, envelope.sequence());
-                insert.setString(5, envelope.type());
-                insert.setInt(6, envelope.schemaVersion());
-                insert.setObject(7, OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC));
-                insert.setString(8, EventJson.write(envelope));
+                bind(insert, 1, topic, envelope);
                 if (envelopes.size() == 1) {
                     insert.executeUpdate();
                 } else {
@@ -88,6 +83,52 @@ public class OutboxWriter {
             throw new IllegalStateException("writing " + describe(envelopes) + " to the outbox failed", e);
         }
         afterCommit.once(WAKE_RELAY, signal::signal);
+    }
+
+    /**
+     * Writes a change of the caller's and the event that describes it in one statement: one round trip to the
+     * database instead of two. {@code change} is the {@code with} clause of a data-modifying query that names a
+     * relation {@code changed} (for example {@code with changed as (update … returning id)}); the event's row goes
+     * in once for each row of {@code changed}, so not at all when the change found nothing to change. The
+     * statement's failures are the caller's to interpret, as they may come from its change.
+     *
+     * @param changeParameters binds the parameters of {@code change}, from index 1
+     * @return the number of event rows written: the number of rows {@code changed} returned
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int appendWithChange(String topic, EventEnvelope envelope, String change, ChangeParameters changeParameters)
+            throws SQLException {
+        int written;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(change + "\n" + INSERT_FROM_CHANGED)) {
+            bind(statement, changeParameters.bind(statement), topic, envelope);
+            written = statement.executeUpdate();
+        }
+        if (written > 0) {
+            afterCommit.once(WAKE_RELAY, signal::signal);
+        }
+        return written;
+    }
+
+    /** Binds the parameters of a change written with its event by {@link #appendWithChange}. */
+    @FunctionalInterface
+    public interface ChangeParameters {
+
+        /** Binds the change's parameters from index 1; returns the index of the first parameter after them. */
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Binds an event's row to the eight parameters from {@code first} on. */
+    private static void bind(PreparedStatement statement, int first, String topic, EventEnvelope envelope)
+            throws SQLException {
+        statement.setObject(first, envelope.eventId());
+        statement.setString(first + 1, topic);
+        statement.setString(first + 2, envelope.aggregateKey());
+        statement.setLong(first + 3, envelope.sequence());
+        statement.setString(first + 4, envelope.type());
+        statement.setInt(first + 5, envelope.schemaVersion());
+        statement.setObject(first + 6, OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC));
+        statement.setString(first + 7, EventJson.write(envelope));
     }
 
     /** A batch reports the statement's failure as the next exception of its own. */
