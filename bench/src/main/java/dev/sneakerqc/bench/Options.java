@@ -25,7 +25,7 @@ public record Options(int runs, Duration duration, Duration warmUp, int e2eRate,
         Map<String, String[]> o = new LinkedHashMap<>();
         o.put("runs", new String[] {"3", "measured runs of each figure (at least 3)"});
         o.put("duration", new String[] {"15", "seconds of each wrk and pgbench run"});
-        o.put("warmup", new String[] {"30", "seconds of warm-up before the first write and read runs"});
+        o.put("warmup", new String[] {"60", "seconds of warm-up before the first write and read runs"});
         o.put("e2e-rate", new String[] {"500", "stage changes per second of the end-to-end runs"});
         o.put("e2e-seconds", new String[] {"20", "seconds of each end-to-end run"});
         o.put("backlog", new String[] {"200000", "production events in the ingest backlog"});
