@@ -395,13 +395,31 @@ public final class Bench {
     // 3 and 4. End-to-end event latency and outbox publish latency at a steady rate
 
     public void endToEnd() {
-        Figure e2e50 = report.figure("e2e.p50", "3. end to end: catalog change → applied in QC, p50", "ms", null);
-        Figure e2e99 = report.figure("e2e.p99", "3. end to end: catalog change → applied in QC, p99", "ms",
-                Target.atMost(250));
-        Figure pub50 = report.figure("publish.p50", "4. outbox publish: change → acknowledged by Kafka, p50", "ms",
+        // The issue measures both from the catalog's commit; the server knows when a transaction committed only
+        // with track_commit_timestamp on (the local stack's setting). The same latencies from the change's time,
+        // taken before the commit, are reported beside them (and alone, carrying the targets, without it).
+        boolean fromCommit = EventLatencies.commitTimesRecorded(system);
+        Figure e2e50 = report.figure("e2e.commit.p50", "3. end to end: catalog commit → visible in QC (its commit),"
+                + " p50", "ms", null);
+        Figure e2e99 = report.figure("e2e.commit.p99", "3. end to end: catalog commit → visible in QC (its commit),"
+                + " p99", "ms", fromCommit ? Target.atMost(250) : null);
+        Figure pub50 = report.figure("publish.commit.p50", "4. outbox publish: commit → acknowledged by Kafka, p50",
+                "ms", null);
+        Figure pub99 = report.figure("publish.commit.p99", "4. outbox publish: commit → acknowledged by Kafka, p99",
+                "ms", fromCommit ? Target.atMost(50) : null);
+        Figure changeE2e50 = report.figure("e2e.p50", "3. end to end: catalog change → applied in QC, p50", "ms",
                 null);
-        Figure pub99 = report.figure("publish.p99", "4. outbox publish: change → acknowledged by Kafka, p99", "ms",
-                Target.atMost(50));
+        Figure changeE2e99 = report.figure("e2e.p99", "3. end to end: catalog change → applied in QC, p99", "ms",
+                fromCommit ? null : Target.atMost(250));
+        Figure changePub50 = report.figure("publish.p50", "4. outbox publish: change → acknowledged by Kafka, p50",
+                "ms", null);
+        Figure changePub99 = report.figure("publish.p99", "4. outbox publish: change → acknowledged by Kafka, p99",
+                "ms", fromCommit ? null : Target.atMost(50));
+        if (!fromCommit) {
+            String reason = "the server does not record commit times (track_commit_timestamp is off); the figures"
+                    + " from the change's time below carry the targets";
+            List.of(e2e50, e2e99, pub50, pub99).forEach(figure -> figure.skip(reason));
+        }
         Figure http99 = report.figure("e2e.http.p99", "3. stage change HTTP p99 at the steady rate", "ms", null);
         Figure achieved = report.figure("e2e.rate", "3. stage changes sent per second", "req/s", null);
         api.ensureReferenceData(system.catalogUrl());
@@ -427,20 +445,34 @@ public final class Bench {
                         + load.firstFailure());
             }
             settle();
-            EventLatencies latencies = EventLatencies.read(system, batches);
-            log("e2e run " + run + ": " + latencies.events() + " events; end to end p50 " + latencies.endToEndP50()
-                    + " ms, p99 " + latencies.endToEndP99() + " ms; publish p50 " + latencies.publishP50() + " ms, p99 "
-                    + latencies.publishP99() + " ms");
-            e2e50.add(latencies.endToEndP50());
-            e2e99.add(latencies.endToEndP99());
-            pub50.add(latencies.publishP50());
-            pub99.add(latencies.publishP99());
+            EventLatencies latencies = EventLatencies.read(system, batches, fromCommit);
+            log("e2e run " + run + ": " + latencies.events() + " events; from the change's time: end to end "
+                    + latencies.endToEndFromChange() + ", publish " + latencies.publishFromChange()
+                    + (fromCommit ? "; from the commit: end to end " + latencies.endToEnd() + ", publish "
+                    + latencies.publish() : ""));
+            if (fromCommit) {
+                e2e50.add(latencies.endToEnd().p50());
+                e2e99.add(latencies.endToEnd().p99());
+                pub50.add(latencies.publish().p50());
+                pub99.add(latencies.publish().p99());
+            }
+            changeE2e50.add(latencies.endToEndFromChange().p50());
+            changeE2e99.add(latencies.endToEndFromChange().p99());
+            changePub50.add(latencies.publishFromChange().p50());
+            changePub99.add(latencies.publishFromChange().p99());
             http99.add(load.p99Millis());
             achieved.add(load.achievedRate());
         }
-        e2e99.note(options.e2eRate() + " stage changes/s for " + options.e2eDuration().toSeconds()
-                + " s per run; QC processed_at (its transaction's start) − the event's occurredAt (taken in the"
-                + " catalog's transaction)");
+        String load = options.e2eRate() + " stage changes/s for " + options.e2eDuration().toSeconds() + " s per run";
+        if (fromCommit) {
+            e2e99.note(load + "; commit time of QC's transaction applying the event − commit time of the catalog's"
+                    + " transaction writing it (track_commit_timestamp)");
+            pub99.note("outbox published_at (set by the relay once Kafka acknowledged) − commit time of the"
+                    + " catalog's transaction");
+        }
+        changeE2e99.note(load + "; QC processed_at (its transaction's start) − the event's occurredAt (taken in the"
+                + " catalog's transaction, before its commit)");
+        changePub99.note("outbox published_at − the event's occurredAt");
     }
 
     // ------------------------------------------------------------------------------------------------------------

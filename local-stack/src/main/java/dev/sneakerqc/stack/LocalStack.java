@@ -215,7 +215,10 @@ public final class LocalStack implements AutoCloseable {
         postgres = EmbeddedPostgres.builder().port(settings.postgresPort())
                 .dataDirectory(settings.postgresDataDir()).closeAtExit(false)
                 // Both services' pools (32 each), a second instance or a replay, and psql or pgbench beside them.
-                .setting("max_connections", Integer.toString(MAX_CONNECTIONS)).build();
+                .setting("max_connections", Integer.toString(MAX_CONNECTIONS))
+                // Commit times of transactions (pg_xact_commit_timestamp): when a change became visible, which
+                // bench/ measures its event latencies from; 10 bytes per transaction.
+                .setting("track_commit_timestamp", "on").build();
         boolean existing = Files.exists(settings.postgresDataDir().resolve("PG_VERSION"));
         postgres.start();
         return "ready on 127.0.0.1:" + settings.postgresPort() + (existing ? " (existing data)" : " (new data)");
