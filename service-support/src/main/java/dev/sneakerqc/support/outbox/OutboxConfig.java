@@ -33,8 +33,9 @@ public interface OutboxConfig {
         /**
          * Pause after a round that published fewer than {@link #batchSize()} events, before the next one, so that
          * events committed meanwhile go out together: a busy relay publishes in rounds of many events (one Kafka
-         * request, one database update each) instead of one round per commit. An event committed while the relay
-         * is idle still goes out at once; one committed during the pause waits at most this long. {@code 0}: none.
+         * request, one database round trip each) instead of one round per commit. An event committed while the
+         * relay is idle still goes out at once; one committed during the pause waits at most this long. {@code 0}:
+         * none.
          */
         @WithDefault("10ms")
         Duration linger();

@@ -18,10 +18,12 @@ import java.util.Optional;
 /**
  * Publishes committed outbox events to Kafka, promptly and in outbox order, on one background thread.
  *
- * <p>Each round reads the oldest unpublished events, publishes them and marks the acknowledged ones. A commit
- * in this JVM wakes an idle relay immediately; otherwise it looks again after {@code outbox.relay.poll-interval}.
- * After a round that was not full it lingers ({@code outbox.relay.linger}) so that a steady flow of commits is
- * published in rounds of many events rather than one round per commit.
+ * <p>Each round reads the oldest unpublished events and publishes them; the acknowledged ones are marked
+ * published by the statement that reads the next round's (one round trip to the database a round), or at once
+ * when a round fails or the relay stops. A commit in this JVM wakes an idle relay immediately; otherwise it looks
+ * again after {@code outbox.relay.poll-interval}. After a round that was not full it lingers
+ * ({@code outbox.relay.linger}) so that a steady flow of commits is published in rounds of many events rather than
+ * one round per commit.
  * Only the instance holding the relay lock publishes (see {@link RelayConnection}). Nothing is lost when Kafka
  * or the database is away: unacknowledged events stay pending and are retried with backoff. Delivery is at
  * least once (an event acknowledged by Kafka but not yet marked can go out again after a crash); consumers
@@ -113,6 +115,7 @@ public class OutboxRelay {
 
     private void run() {
         Duration backoff = Duration.ZERO;
+        Acknowledged unmarked = Acknowledged.NONE;
         while (running) {
             try {
                 if (!acquireLeadership()) {
@@ -123,7 +126,9 @@ public class OutboxRelay {
                     backoff = pause(backoff);
                     continue;
                 }
-                List<PendingEvent> pending = connection.fetchPending(config.relay().batchSize());
+                List<PendingEvent> pending = connection.markPublishedAndFetchPending(unmarked.positions(),
+                        unmarked.at(), config.relay().batchSize());
+                unmarked = Acknowledged.NONE;
                 if (!running) {
                     break;
                 }
@@ -132,12 +137,13 @@ public class OutboxRelay {
                     continue;
                 }
                 PublishOutcome outcome = publisher.publish(pending);
-                connection.markPublished(outcome.published(), Instant.now());
+                Instant acknowledgedAt = Instant.now();
                 publishedEvents.increment(outcome.published().size());
                 if (!outcome.published().isEmpty()) {
-                    lastPublishedAt = Instant.now();
+                    lastPublishedAt = acknowledgedAt;
                 }
                 if (outcome.failed()) {
+                    connection.markPublished(outcome.published(), acknowledgedAt);
                     failedRounds.increment();
                     lastFailure = outcome.failureReason();
                     if (running) {
@@ -147,6 +153,8 @@ public class OutboxRelay {
                     }
                     backoff = pause(backoff);
                 } else {
+                    // Marked together with the next round's read: one round trip to the database a round.
+                    unmarked = new Acknowledged(outcome.published(), acknowledgedAt);
                     lastFailure = null;
                     backoff = Duration.ZERO;
                     if (pending.size() < config.relay().batchSize()) {
@@ -158,6 +166,7 @@ public class OutboxRelay {
                 if (running) {
                     LOG.warnf("outbox relay lost its database session (%s); retrying", e.getMessage());
                 }
+                // Events acknowledged but not yet marked stay in unmarked: the next session marks them.
                 releaseLeadership();
                 backoff = pauseQuietly(backoff);
             } catch (InterruptedException e) {
@@ -169,7 +178,26 @@ public class OutboxRelay {
                 backoff = pauseQuietly(backoff);
             }
         }
+        markQuietly(unmarked);
         releaseLeadership();
+    }
+
+    /** Events Kafka acknowledged at {@code at} whose outbox rows are not marked published yet. */
+    private record Acknowledged(List<Long> positions, Instant at) {
+        static final Acknowledged NONE = new Acknowledged(List.of(), null);
+    }
+
+    /** On the way out: marks what Kafka acknowledged, so that it does not go out again from the next leader. */
+    private void markQuietly(Acknowledged acknowledged) {
+        if (connection == null || acknowledged.positions().isEmpty()) {
+            return;
+        }
+        try {
+            connection.markPublished(acknowledged.positions(), acknowledged.at());
+        } catch (SQLException e) {
+            LOG.warnf("could not mark %d published events (%s); they will be published again",
+                    acknowledged.positions().size(), e.getMessage());
+        }
     }
 
     private boolean acquireLeadership() throws SQLException {

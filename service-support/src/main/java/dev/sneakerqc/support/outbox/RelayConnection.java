@@ -31,6 +31,22 @@ final class RelayConnection implements AutoCloseable {
              order by position
              limit ?
             """;
+    /**
+     * Marks the last round's events and reads the next round's in one round trip. The query reads the snapshot
+     * taken before the update, where the rows being marked are still unpublished, so it leaves them out by
+     * position.
+     */
+    private static final String MARK_AND_FETCH_PENDING = """
+            with marked as (
+                update outbox_event set published_at = ?, last_error = null where position = any(?)
+            )
+            select position, event_id, topic, aggregate_id, aggregate_sequence, event_type, schema_version,
+                   occurred_at, payload
+              from outbox_event
+             where published_at is null and position <> all(?)
+             order by position
+             limit ?
+            """;
     private static final String MARK_PUBLISHED =
             "update outbox_event set published_at = ?, last_error = null where position = any(?)";
     private static final String RECORD_FAILURE =
@@ -76,22 +92,47 @@ final class RelayConnection implements AutoCloseable {
     List<PendingEvent> fetchPending(int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(FETCH_PENDING)) {
             statement.setInt(1, limit);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<PendingEvent> events = new ArrayList<>(limit);
-                while (rows.next()) {
-                    events.add(new PendingEvent(
-                            rows.getLong("position"),
-                            rows.getObject("event_id", UUID.class),
-                            rows.getString("topic"),
-                            rows.getString("aggregate_id"),
-                            rows.getLong("aggregate_sequence"),
-                            rows.getString("event_type"),
-                            rows.getInt("schema_version"),
-                            rows.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                            rows.getString("payload")));
-                }
-                return events;
+            return read(statement, limit);
+        }
+    }
+
+    /**
+     * Marks events as acknowledged by Kafka at {@code publishedAt} and reads the oldest unpublished events other
+     * than them, in outbox order: {@link #markPublished} and {@link #fetchPending} in one statement.
+     */
+    List<PendingEvent> markPublishedAndFetchPending(List<Long> positions, Instant publishedAt, int limit)
+            throws SQLException {
+        if (positions.isEmpty()) {
+            return fetchPending(limit);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(MARK_AND_FETCH_PENDING)) {
+            Array array = connection.createArrayOf("bigint", positions.toArray());
+            statement.setTimestamp(1, Timestamp.from(publishedAt));
+            statement.setArray(2, array);
+            statement.setArray(3, array);
+            statement.setInt(4, limit);
+            List<PendingEvent> events = read(statement, limit);
+            array.free();
+            return events;
+        }
+    }
+
+    private static List<PendingEvent> read(PreparedStatement statement, int limit) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            List<PendingEvent> events = new ArrayList<>(limit);
+            while (rows.next()) {
+                events.add(new PendingEvent(
+                        rows.getLong("position"),
+                        rows.getObject("event_id", UUID.class),
+                        rows.getString("topic"),
+                        rows.getString("aggregate_id"),
+                        rows.getLong("aggregate_sequence"),
+                        rows.getString("event_type"),
+                        rows.getInt("schema_version"),
+                        rows.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rows.getString("payload")));
             }
+            return events;
         }
     }
 
