@@ -32,13 +32,15 @@ final class RelayConnection implements AutoCloseable {
              limit ?
             """;
     /**
-     * Marks the last round's events and reads the next round's in one round trip. The query reads the snapshot
+     * Marks the last round's events (those another leader has not marked meanwhile, after this session was lost)
+     * and reads the next round's in one round trip. The query reads the snapshot
      * taken before the update, where the rows being marked are still unpublished, so it leaves them out by
      * position.
      */
     private static final String MARK_AND_FETCH_PENDING = """
             with marked as (
-                update outbox_event set published_at = ?, last_error = null where position = any(?)
+                update outbox_event set published_at = ?, last_error = null
+                 where position = any(?) and published_at is null
             )
             select position, event_id, topic, aggregate_id, aggregate_sequence, event_type, schema_version,
                    occurred_at, payload
@@ -47,8 +49,10 @@ final class RelayConnection implements AutoCloseable {
              order by position
              limit ?
             """;
-    private static final String MARK_PUBLISHED =
-            "update outbox_event set published_at = ?, last_error = null where position = any(?)";
+    private static final String MARK_PUBLISHED = """
+            update outbox_event set published_at = ?, last_error = null
+             where position = any(?) and published_at is null
+            """;
     private static final String RECORD_FAILURE =
             "update outbox_event set publish_attempts = publish_attempts + 1, last_error = ? where position = ?";
 

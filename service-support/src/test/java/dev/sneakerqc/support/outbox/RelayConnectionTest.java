@@ -79,6 +79,12 @@ class RelayConnectionTest {
             assertThat(publishedAt()).containsExactly(acknowledged.toString(), acknowledged.toString(),
                     later.toString(), later.toString());
             assertThat(relay.markPublishedAndFetchPending(List.of(), later, 10)).isEmpty();
+
+            relay.markPublishedAndFetchPending(positions(first), later.plusSeconds(60), 10);
+            relay.markPublished(positions(second), later.plusSeconds(60));
+            assertThat(publishedAt()).as("an event marked already keeps its time (marked again after a lost session)")
+                    .containsExactly(acknowledged.toString(), acknowledged.toString(), later.toString(),
+                            later.toString());
         }
     }
 
