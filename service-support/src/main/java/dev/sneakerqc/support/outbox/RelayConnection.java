@@ -33,9 +33,8 @@ final class RelayConnection implements AutoCloseable {
             """;
     /**
      * Marks the last round's events (those another leader has not marked meanwhile, after this session was lost)
-     * and reads the next round's in one round trip. The query reads the snapshot
-     * taken before the update, where the rows being marked are still unpublished, so it leaves them out by
-     * position.
+     * and reads the next round's in one round trip. The query reads the snapshot taken before the update, where
+     * the rows being marked are still unpublished, so it leaves them out by position.
      */
     private static final String MARK_AND_FETCH_PENDING = """
             with marked as (
