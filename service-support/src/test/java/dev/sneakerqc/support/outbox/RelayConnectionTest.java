@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,7 +14,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,30 +31,30 @@ class RelayConnectionTest {
         postgres = EmbeddedPostgres.builder().settings(EmbeddedPostgres.FAST_TEST_SETTINGS).build().start();
         postgres.createDatabase("relay");
         try (Connection connection = postgres.connect("relay"); Statement statement = connection.createStatement()) {
-            // The outbox as both services' migrations create it.
+            for (Path migration : catalogMigrations()) {
+                statement.execute(Files.readString(migration));
+            }
             statement.execute("""
-                    create table outbox_event (
-                        position            bigint generated always as identity primary key,
-                        event_id            uuid        not null unique,
-                        topic               varchar(120) not null,
-                        aggregate_id        varchar(64) not null,
-                        aggregate_sequence  bigint      not null,
-                        event_type          varchar(64) not null,
-                        schema_version      integer     not null,
-                        occurred_at         timestamptz not null,
-                        payload             text        not null,
-                        published_at        timestamptz,
-                        publish_attempts    integer     not null default 0,
-                        last_error          text,
-                        unique (aggregate_id, aggregate_sequence)
-                    );
-                    create index outbox_event_pending_idx on outbox_event (position) where published_at is null;
                     insert into outbox_event (event_id, topic, aggregate_id, aggregate_sequence, event_type,
                                               schema_version, occurred_at, payload)
                     select gen_random_uuid(), 'production-events', 'batch-1', n, 'BatchStageCompleted', 1, now(), '{}'
                       from generate_series(1, 4) n;
                     update outbox_event set last_error = 'broker away' where aggregate_sequence = 1;
                     """);
+        }
+    }
+
+    /**
+     * The outbox as a service creates it: the catalog's Flyway migrations, in version order (the qc-service's
+     * create the same table).
+     */
+    private static List<Path> catalogMigrations() throws Exception {
+        Path directory = Path.of("..", "catalog-service", "src", "main", "resources", "db", "migration");
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(Comparator.comparingInt(file -> Integer.parseInt(
+                            file.getFileName().toString().substring(1).split("__")[0])))
+                    .toList();
         }
     }
 
