@@ -35,7 +35,7 @@ import java.util.UUID;
  * </ul>
  * Without recorded commit times, the figures from the commit are those from the change's time.
  */
-public record EventLatencies(long events, boolean fromCommit, Percentiles endToEnd, Percentiles publish,
+public record EventLatencies(long events, Percentiles endToEnd, Percentiles publish,
                              Percentiles endToEndFromChange, Percentiles publishFromChange) {
 
     /** The p50 and p99 of one latency, in ms. */
@@ -133,7 +133,7 @@ public record EventLatencies(long events, boolean fromCommit, Percentiles endToE
         }
         Percentiles e2eFromChange = Percentiles.of(endToEndFromChange);
         Percentiles publishedFromChange = Percentiles.of(publishFromChange);
-        return new EventLatencies(catalog.size(), fromCommit,
+        return new EventLatencies(catalog.size(),
                 fromCommit ? Percentiles.of(endToEnd) : e2eFromChange,
                 fromCommit ? Percentiles.of(publish) : publishedFromChange, e2eFromChange, publishedFromChange);
     }
