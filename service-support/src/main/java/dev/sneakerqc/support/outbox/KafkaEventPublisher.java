@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -17,9 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Publishes outbox events to Kafka with an idempotent producer ({@code acks=all}), as CloudEvents in binary
@@ -28,8 +32,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Order per aggregate: records of one key go to one partition and the idempotent producer keeps their
  * order. Records never expire in the producer ({@code delivery.timeout.ms} unbounded): while Kafka is down
  * they wait and go out in order once it is back, so a later event can never land before an earlier one that
- * expired. Sending does not wait for Kafka; the relay keeps the events in flight ({@link EventsInFlight}) and
- * counts an event published only when it and every earlier event of its aggregate were acknowledged.
+ * expired. An event is reported published only when it and every earlier event of its aggregate in the
+ * round were acknowledged.
  */
 @Startup // registers its meters at start, so they are scraped from the first moment
 @ApplicationScoped
@@ -53,39 +57,54 @@ public class KafkaEventPublisher {
                 .register(registry);
     }
 
-    /**
-     * Sends the events without waiting for Kafka: each one's {@link SentEvent#acknowledgement()} completes with the
-     * time Kafka acknowledged it, or with the failure. {@code onCompletion} runs (on the producer's thread) as each
-     * completes. When the producer refuses an event outright, it and the events after it fail at once.
-     */
-    List<SentEvent> send(List<PendingEvent> events, Runnable onCompletion) {
+    /** Sends the events and waits until each is acknowledged or failed. */
+    PublishOutcome publish(List<PendingEvent> events) {
         Producer<String, byte[]> current = producer();
-        List<SentEvent> sent = new ArrayList<>(events.size());
-        KafkaException refused = null;
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
+        String sendFailure = null;
         for (PendingEvent event : events) {
-            CompletableFuture<Instant> acknowledgement = new CompletableFuture<>();
-            sent.add(new SentEvent(event, acknowledgement));
-            if (refused != null) {
-                acknowledgement.completeExceptionally(refused);
-                continue;
-            }
             try {
-                current.send(OutboxRecords.toRecord(event, config.source()), (metadata, failure) -> {
-                    if (failure == null) {
-                        Instant acknowledgedAt = Instant.now();
-                        publishLatency.record(Duration.between(event.occurredAt(), acknowledgedAt));
-                        acknowledgement.complete(acknowledgedAt);
-                    } else {
-                        acknowledgement.completeExceptionally(failure);
-                    }
-                    onCompletion.run();
-                });
+                acknowledgements.add(current.send(OutboxRecords.toRecord(event, config.source())));
             } catch (KafkaException e) {
-                refused = e;
-                acknowledgement.completeExceptionally(e);
+                sendFailure = describe(e);
+                break;
             }
         }
-        return sent;
+        List<Long> published = new ArrayList<>(events.size());
+        Set<String> blockedAggregates = new HashSet<>();
+        long firstFailure = -1;
+        String failureReason = null;
+        for (int i = 0; i < events.size(); i++) {
+            PendingEvent event = events.get(i);
+            String reason = i < acknowledgements.size() ? awaitAcknowledgement(acknowledgements.get(i), event) : sendFailure;
+            if (reason != null && firstFailure < 0) {
+                firstFailure = event.position();
+                failureReason = reason;
+            }
+            if (reason != null || blockedAggregates.contains(event.aggregateId())) {
+                blockedAggregates.add(event.aggregateId());
+            } else {
+                published.add(event.position());
+            }
+        }
+        if (failureReason != null) {
+            // A producer that failed may be in an unusable state (e.g. fenced, sequence reset); start afresh.
+            closeProducer(Duration.ZERO);
+        }
+        return new PublishOutcome(published, firstFailure, failureReason);
+    }
+
+    private String awaitAcknowledgement(Future<RecordMetadata> acknowledgement, PendingEvent event) {
+        try {
+            acknowledgement.get();
+            publishLatency.record(Duration.between(event.occurredAt(), Instant.now()));
+            return null;
+        } catch (ExecutionException e) {
+            return describe(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private Producer<String, byte[]> producer() {
@@ -124,7 +143,7 @@ public class KafkaEventPublisher {
         }
     }
 
-    static String describe(Throwable failure) {
+    private static String describe(Throwable failure) {
         return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 }

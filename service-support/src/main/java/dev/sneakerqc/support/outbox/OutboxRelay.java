@@ -12,20 +12,16 @@ import org.jboss.logging.Logger;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Publishes committed outbox events to Kafka, promptly and in outbox order, on one background thread.
  *
- * <p>Each round reads the oldest unpublished events, other than those in flight, and sends them without waiting
- * for Kafka's acknowledgements ({@link EventsInFlight}; at most two full rounds in flight), so an event committed
- * meanwhile waits for the next read, not for the acknowledgements of the events ahead of it. The acknowledged ones
- * are marked published, each with its time, by the statement that reads the next round (one round trip to the
- * database a round), or at once when an event fails or the relay stops. A commit in this JVM, or an
- * acknowledgement, wakes an idle relay immediately; otherwise it looks again after
- * {@code outbox.relay.poll-interval}. After a round that was not full it lingers
+ * <p>Each round reads the oldest unpublished events and publishes them; the acknowledged ones are marked
+ * published by the statement that reads the next round's (one round trip to the database a round), or at once
+ * when a round fails or the relay stops. A commit in this JVM wakes an idle relay immediately; otherwise it looks
+ * again after {@code outbox.relay.poll-interval}. After a round that was not full it lingers
  * ({@code outbox.relay.linger}) so that a steady flow of commits is published in rounds of many events rather than
  * one round per commit.
  * Only the instance holding the relay lock publishes (see {@link RelayConnection}). Nothing is lost when Kafka
@@ -37,9 +33,6 @@ import java.util.Optional;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-
-    /** At most this many full rounds are sent and not yet acknowledged. */
-    private static final int MAX_ROUNDS_IN_FLIGHT = 2;
 
     private final OutboxConfig config;
     private final OutboxSignal signal;
@@ -122,9 +115,7 @@ public class OutboxRelay {
 
     private void run() {
         Duration backoff = Duration.ZERO;
-        EventsInFlight inFlight = new EventsInFlight();
-        List<Acknowledgement> unmarked = List.of(); // acknowledged, not yet marked published
-        int batchSize = config.relay().batchSize();
+        Acknowledged unmarked = Acknowledged.NONE;
         while (running) {
             try {
                 if (!acquireLeadership()) {
@@ -135,44 +126,47 @@ public class OutboxRelay {
                     backoff = pause(backoff);
                     continue;
                 }
-                if (inFlight.anyFailed()) {
-                    settleFailure(inFlight, unmarked);
-                    unmarked = List.of();
-                    backoff = pause(backoff);
-                    continue;
-                }
-                unmarked = concat(unmarked, acknowledged(inFlight.takeAcknowledged()));
-                int room = Math.min(batchSize, MAX_ROUNDS_IN_FLIGHT * batchSize - inFlight.size());
-                if (room <= 0) {
-                    // Kafka is behind by two full rounds: mark what it acknowledged, and wait for it.
-                    connection.markPublished(unmarked);
-                    unmarked = List.of();
-                    signal.await(config.relay().pollInterval());
-                    continue;
-                }
-                List<PendingEvent> pending = connection.markPublishedAndFetchPending(unmarked, inFlight.positions(),
-                        room);
-                unmarked = List.of();
+                List<PendingEvent> pending = connection.markPublishedAndFetchPending(unmarked.positions(),
+                        unmarked.at(), config.relay().batchSize());
+                unmarked = Acknowledged.NONE;
                 if (!running) {
                     break;
                 }
                 if (pending.isEmpty()) {
-                    // A commit in this JVM, or an acknowledgement of an event in flight, wakes it.
                     signal.await(config.relay().pollInterval());
                     continue;
                 }
-                inFlight.addAll(publisher.send(pending, signal::signal));
-                backoff = Duration.ZERO;
-                if (pending.size() < batchSize) {
-                    linger();
+                PublishOutcome outcome = publisher.publish(pending);
+                Instant acknowledgedAt = Instant.now();
+                publishedEvents.increment(outcome.published().size());
+                if (!outcome.published().isEmpty()) {
+                    lastPublishedAt = acknowledgedAt;
+                }
+                if (outcome.failed()) {
+                    connection.markPublished(outcome.published(), acknowledgedAt);
+                    failedRounds.increment();
+                    lastFailure = outcome.failureReason();
+                    if (running) {
+                        LOG.warnf("publishing event at outbox position %d failed (%s); retrying",
+                                outcome.firstFailure(), outcome.failureReason());
+                        connection.recordFailure(outcome.firstFailure(), outcome.failureReason());
+                    }
+                    backoff = pause(backoff);
+                } else {
+                    // Marked together with the next round's read: one round trip to the database a round.
+                    unmarked = new Acknowledged(outcome.published(), acknowledgedAt);
+                    lastFailure = null;
+                    backoff = Duration.ZERO;
+                    if (pending.size() < config.relay().batchSize()) {
+                        linger();
+                    }
                 }
             } catch (SQLException e) {
                 lastFailure = "database: " + e.getMessage();
                 if (running) {
                     LOG.warnf("outbox relay lost its database session (%s); retrying", e.getMessage());
                 }
-                // Events acknowledged but not yet marked stay in unmarked, and those in flight stay in flight:
-                // the next session marks them.
+                // Events acknowledged but not yet marked stay in unmarked: the next session marks them.
                 releaseLeadership();
                 backoff = pauseQuietly(backoff);
             } catch (InterruptedException e) {
@@ -184,62 +178,25 @@ public class OutboxRelay {
                 backoff = pauseQuietly(backoff);
             }
         }
-        markQuietly(concat(unmarked, inFlight.takeAcknowledged()));
+        markQuietly(unmarked);
         releaseLeadership();
     }
 
-    /** Counts acknowledged events as published. */
-    private List<Acknowledgement> acknowledged(List<Acknowledgement> acknowledged) {
-        if (!acknowledged.isEmpty()) {
-            publishedEvents.increment(acknowledged.size());
-            lastPublishedAt = acknowledged.getLast().at();
-            lastFailure = null;
-        }
-        return acknowledged;
-    }
-
-    /**
-     * An event in flight failed: waits for the others, marks those that count as published, notes the failure and
-     * starts the producer afresh (a producer that failed may be unusable, e.g. fenced or with its sequences reset).
-     * The rest stay pending and go out again, in order, from the next round.
-     */
-    private void settleFailure(EventsInFlight inFlight, List<Acknowledgement> unmarked)
-            throws InterruptedException, SQLException {
-        EventsInFlight.Settlement settled = inFlight.settle();
-        publisher.closeProducer(Duration.ZERO);
-        connection.markPublished(concat(unmarked, acknowledged(settled.published())));
-        failedRounds.increment();
-        lastFailure = settled.failureReason();
-        if (running) {
-            LOG.warnf("publishing event at outbox position %d failed (%s); retrying", settled.firstFailure(),
-                    settled.failureReason());
-            connection.recordFailure(settled.firstFailure(), settled.failureReason());
-        }
-    }
-
-    private static List<Acknowledgement> concat(List<Acknowledgement> first, List<Acknowledgement> second) {
-        if (first.isEmpty()) {
-            return second;
-        }
-        if (second.isEmpty()) {
-            return first;
-        }
-        List<Acknowledgement> both = new ArrayList<>(first.size() + second.size());
-        both.addAll(first);
-        both.addAll(second);
-        return both;
+    /** Events Kafka acknowledged at {@code at} whose outbox rows are not marked published yet. */
+    private record Acknowledged(List<Long> positions, Instant at) {
+        static final Acknowledged NONE = new Acknowledged(List.of(), null);
     }
 
     /** On the way out: marks what Kafka acknowledged, so that it does not go out again from the next leader. */
-    private void markQuietly(List<Acknowledgement> acknowledged) {
-        if (connection == null || acknowledged.isEmpty()) {
+    private void markQuietly(Acknowledged acknowledged) {
+        if (connection == null || acknowledged.positions().isEmpty()) {
             return;
         }
         try {
-            connection.markPublished(acknowledged);
+            connection.markPublished(acknowledged.positions(), acknowledged.at());
         } catch (SQLException e) {
             LOG.warnf("could not mark %d published events (%s); they will be published again",
-                    acknowledged.size(), e.getMessage());
+                    acknowledged.positions().size(), e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,17 +32,14 @@ final class RelayConnection implements AutoCloseable {
              limit ?
             """;
     /**
-     * Marks the events Kafka acknowledged, each with its time (those another leader has not marked meanwhile,
-     * after this session was lost), and reads the next round's in one round trip. The query reads the snapshot
-     * taken before the update, where the rows being marked are still unpublished, so it leaves them out by
-     * position, as it does the events still in flight.
+     * Marks the last round's events (those another leader has not marked meanwhile, after this session was lost)
+     * and reads the next round's in one round trip. The query reads the snapshot taken before the update, where
+     * the rows being marked are still unpublished, so it leaves them out by position.
      */
     private static final String MARK_AND_FETCH_PENDING = """
             with marked as (
-                update outbox_event o set published_at = a.at, last_error = null
-                  from (select position, timestamptz 'epoch' + micros * interval '1 microsecond' as at
-                          from unnest(?::bigint[], ?::bigint[]) as t(position, micros)) a
-                 where o.position = a.position and o.published_at is null
+                update outbox_event set published_at = ?, last_error = null
+                 where position = any(?) and published_at is null
             )
             select position, event_id, topic, aggregate_id, aggregate_sequence, event_type, schema_version,
                    occurred_at, payload
@@ -51,10 +49,8 @@ final class RelayConnection implements AutoCloseable {
              limit ?
             """;
     private static final String MARK_PUBLISHED = """
-            update outbox_event o set published_at = a.at, last_error = null
-              from (select position, timestamptz 'epoch' + micros * interval '1 microsecond' as at
-                      from unnest(?::bigint[], ?::bigint[]) as t(position, micros)) a
-             where o.position = a.position and o.published_at is null
+            update outbox_event set published_at = ?, last_error = null
+             where position = any(?) and published_at is null
             """;
     private static final String RECORD_FAILURE =
             "update outbox_event set publish_attempts = publish_attempts + 1, last_error = ? where position = ?";
@@ -104,29 +100,22 @@ final class RelayConnection implements AutoCloseable {
     }
 
     /**
-     * Marks events as acknowledged by Kafka and reads the oldest unpublished events other than them and than
-     * those still in flight, in outbox order: {@link #markPublished} and {@link #fetchPending} in one statement.
+     * Marks events as acknowledged by Kafka at {@code publishedAt} and reads the oldest unpublished events other
+     * than them, in outbox order: {@link #markPublished} and {@link #fetchPending} in one statement.
      */
-    List<PendingEvent> markPublishedAndFetchPending(List<Acknowledgement> acknowledged, List<Long> inFlight,
-                                                    int limit) throws SQLException {
-        if (acknowledged.isEmpty() && inFlight.isEmpty()) {
+    List<PendingEvent> markPublishedAndFetchPending(List<Long> positions, Instant publishedAt, int limit)
+            throws SQLException {
+        if (positions.isEmpty()) {
             return fetchPending(limit);
         }
-        List<Long> leftOut = new ArrayList<>(acknowledged.size() + inFlight.size());
-        acknowledged.forEach(event -> leftOut.add(event.position()));
-        leftOut.addAll(inFlight);
         try (PreparedStatement statement = connection.prepareStatement(MARK_AND_FETCH_PENDING)) {
-            Array positions = positions(acknowledged);
-            Array times = times(acknowledged);
-            Array excluded = connection.createArrayOf("bigint", leftOut.toArray());
-            statement.setArray(1, positions);
-            statement.setArray(2, times);
-            statement.setArray(3, excluded);
+            Array array = connection.createArrayOf("bigint", positions.toArray());
+            statement.setTimestamp(1, Timestamp.from(publishedAt));
+            statement.setArray(2, array);
+            statement.setArray(3, array);
             statement.setInt(4, limit);
             List<PendingEvent> events = read(statement, limit);
-            positions.free();
-            times.free();
-            excluded.free();
+            array.free();
             return events;
         }
     }
@@ -150,38 +139,18 @@ final class RelayConnection implements AutoCloseable {
         }
     }
 
-    /** Marks events as acknowledged by Kafka, each with its time. */
-    void markPublished(List<Acknowledgement> acknowledged) throws SQLException {
-        if (acknowledged.isEmpty()) {
+    /** Marks events as acknowledged by Kafka. */
+    void markPublished(List<Long> positions, Instant publishedAt) throws SQLException {
+        if (positions.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(MARK_PUBLISHED)) {
-            Array positions = positions(acknowledged);
-            Array times = times(acknowledged);
-            statement.setArray(1, positions);
-            statement.setArray(2, times);
+            Array array = connection.createArrayOf("bigint", positions.toArray());
+            statement.setTimestamp(1, Timestamp.from(publishedAt));
+            statement.setArray(2, array);
             statement.executeUpdate();
-            positions.free();
-            times.free();
+            array.free();
         }
-    }
-
-    private Array positions(List<Acknowledgement> acknowledged) throws SQLException {
-        Long[] positions = new Long[acknowledged.size()];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = acknowledged.get(i).position();
-        }
-        return connection.createArrayOf("bigint", positions);
-    }
-
-    /** The acknowledgement times in µs since the epoch (the column's precision). */
-    private Array times(List<Acknowledgement> acknowledged) throws SQLException {
-        Long[] micros = new Long[acknowledged.size()];
-        for (int i = 0; i < micros.length; i++) {
-            Instant at = acknowledged.get(i).at();
-            micros[i] = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
-        }
-        return connection.createArrayOf("bigint", micros);
     }
 
     /** Notes a failed attempt on the first event that could not be published, for operators. */

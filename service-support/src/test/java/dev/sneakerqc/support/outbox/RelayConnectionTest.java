@@ -64,43 +64,32 @@ class RelayConnectionTest {
     }
 
     @Test
-    void marksTheAcknowledgedEventsEachWithItsTimeAndReadsTheNextLeavingOutThoseInFlight() throws Exception {
+    void marksTheLastRoundAndReadsTheNextInOneStatement() throws Exception {
         try (RelayConnection relay = RelayConnection.tryAcquire(postgres.jdbcUrl("relay"), postgres.username(),
                 postgres.password(), LOCK).orElseThrow()) {
             List<PendingEvent> first = relay.fetchPending(2);
             assertThat(first).extracting(PendingEvent::aggregateSequence).containsExactly(1L, 2L);
 
-            assertThat(relay.markPublishedAndFetchPending(List.of(), positions(first), 10))
-                    .as("the events in flight are left out of the next read")
-                    .extracting(PendingEvent::aggregateSequence).containsExactly(3L, 4L);
-
-            Instant one = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Instant two = one.plusNanos(1_234_000);
-            List<PendingEvent> second = relay.markPublishedAndFetchPending(
-                    List.of(new Acknowledgement(first.get(0).position(), one),
-                            new Acknowledgement(first.get(1).position(), two)), List.of(), 10);
+            Instant acknowledged = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<PendingEvent> second = relay.markPublishedAndFetchPending(positions(first), acknowledged, 10);
 
             assertThat(second).as("the next round leaves out the events it marks")
                     .extracting(PendingEvent::aggregateSequence).containsExactly(3L, 4L);
-            assertThat(publishedAt()).as("each event marked with the time Kafka acknowledged it")
-                    .containsExactly(one.toString(), two.toString(), null, null);
+            assertThat(publishedAt()).containsExactly(acknowledged.toString(), acknowledged.toString(), null, null);
             assertThat(lastErrors()).as("a marked event's last error is cleared").containsOnlyNulls();
 
-            Instant later = one.plusMillis(5);
-            assertThat(relay.markPublishedAndFetchPending(acknowledged(second, later), List.of(), 10)).isEmpty();
-            assertThat(publishedAt()).containsExactly(one.toString(), two.toString(), later.toString(),
-                    later.toString());
-            assertThat(relay.markPublishedAndFetchPending(List.of(), List.of(), 10)).isEmpty();
+            Instant later = acknowledged.plusMillis(5);
+            assertThat(relay.markPublishedAndFetchPending(positions(second), later, 10)).isEmpty();
+            assertThat(publishedAt()).containsExactly(acknowledged.toString(), acknowledged.toString(),
+                    later.toString(), later.toString());
+            assertThat(relay.markPublishedAndFetchPending(List.of(), later, 10)).isEmpty();
 
-            relay.markPublishedAndFetchPending(acknowledged(first, later.plusSeconds(60)), List.of(), 10);
-            relay.markPublished(acknowledged(second, later.plusSeconds(60)));
+            relay.markPublishedAndFetchPending(positions(first), later.plusSeconds(60), 10);
+            relay.markPublished(positions(second), later.plusSeconds(60));
             assertThat(publishedAt()).as("an event marked already keeps its time (marked again after a lost session)")
-                    .containsExactly(one.toString(), two.toString(), later.toString(), later.toString());
+                    .containsExactly(acknowledged.toString(), acknowledged.toString(), later.toString(),
+                            later.toString());
         }
-    }
-
-    private static List<Acknowledgement> acknowledged(List<PendingEvent> events, Instant at) {
-        return events.stream().map(event -> new Acknowledgement(event.position(), at)).toList();
     }
 
     private static List<Long> positions(List<PendingEvent> events) {
