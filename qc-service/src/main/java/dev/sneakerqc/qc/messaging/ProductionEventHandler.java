@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +20,15 @@ import java.util.UUID;
 /**
  * Applies a batch of production-events records. A record is dead-lettered when it is not JSON, not an event of a
  * known type and schema version, invalid against its schema, keyed by another batch than its own, or cannot be
- * applied (unknown batch, sequence gap). An event id seen before changes nothing.
+ * applied (unknown batch, sequence gap). An event applied before changes nothing: every production event carries
+ * its batch's sequence, so a repeat (a redelivery, or the relay sending an event again) is recognised by the
+ * batch's state ({@link BatchIntake.Round#apply}) without looking up its id.
  *
- * <p>A poll is applied set-wise, in a handful of statements: one to find the events applied before, one to load
- * the batches concerned, the changes in memory, then one statement per table changed (new batches, batches
- * advanced, new inspections) and one to record the events applied.
+ * <p>A poll is applied set-wise, in a handful of statements: one to load the batches concerned, the changes in
+ * memory, then one statement per table changed (new batches, batches advanced, new inspections) and one to record
+ * the ids of the events applied. That record is also the guard against two instances applying the same records
+ * during a rebalance: the second one's record finds the ids taken, and its transaction is rolled back and applied
+ * again on the state the first one committed ({@link ProcessedEvents.AppliedConcurrently}).
  */
 @ApplicationScoped
 public class ProductionEventHandler implements EventBatchHandler {
@@ -53,27 +56,17 @@ public class ProductionEventHandler implements EventBatchHandler {
                 received.add(new Received(record, decoded.event()));
             }
         }
-        Set<UUID> eventIds = new HashSet<>();
         Set<UUID> batchIds = new LinkedHashSet<>();
-        received.forEach(event -> {
-            eventIds.add(event.event().eventId());
-            batchIds.add(event.event().batchId());
-        });
-        Set<UUID> skip = new HashSet<>(processed.appliedBefore(eventIds));
+        received.forEach(event -> batchIds.add(event.event().batchId()));
 
         BatchIntake.Round round = intake.begin(batchIds);
         List<ProcessedEvents.Applied> applied = new ArrayList<>(received.size());
         for (Received event : received) {
-            if (skip.contains(event.event().eventId())) {
-                continue;
-            }
             String notApplicable = round.refusalOf(event.event());
             if (notApplicable != null) {
                 deadLetters.send(event.record(), notApplicable);
-            } else {
-                round.apply(event.event());
+            } else if (round.apply(event.event())) { // the same event twice in one poll is applied once
                 applied.add(new ProcessedEvents.Applied(event.event().eventId(), event.record()));
-                skip.add(event.event().eventId()); // the same event twice in one poll is applied once
             }
         }
         round.write();

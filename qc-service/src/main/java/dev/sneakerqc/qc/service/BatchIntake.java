@@ -23,8 +23,8 @@ import java.util.UUID;
 /**
  * Applies production events to QC's knowledge of batches: {@code BatchPlanned} creates the batch's QC record;
  * {@code BatchStageCompleted} with {@code FINISHED} creates its inspection. Events must arrive in sequence per
- * batch: an event already applied is skipped, a gap is refused (dead-lettered, to be redriven once the missing
- * event is in).
+ * batch: an event already applied (the batch known, or its sequence reached) is skipped, a gap is refused
+ * (dead-lettered, to be redriven once the missing event is in).
  *
  * <p>Events are applied a poll at a time through a {@link Round}, which loads the batches they concern in one
  * query and keeps them in memory, then writes what changed in one statement per table ({@link Round#write}), so
@@ -91,23 +91,27 @@ public class BatchIntake {
         }
 
         /**
-         * Applies an event that {@link #refusalOf} accepted; an event whose sequence was applied before changes
-         * nothing.
+         * Applies an event that {@link #refusalOf} accepted. An event applied before (its batch planned already,
+         * or its sequence reached) changes nothing: repeats are recognised by the batch's state, so this is
+         * idempotent without looking up the event's id.
+         *
+         * @return whether the event changed anything (false for a repeat)
          */
-        public void apply(EventEnvelope event) {
+        public boolean apply(EventEnvelope event) {
             QcBatch batch = known.get(event.batchId());
             if (event.is(ProductionEvents.BATCH_PLANNED)) {
-                if (batch == null) {
-                    BatchPlanned planned = event.dataAs(ProductionEvents.BATCH_PLANNED);
-                    QcBatch created = new QcBatch(event.batchId(), planned.batchNumber(), planned.styleCode(),
-                            planned.factoryCode(), planned.line(), planned.quantity(), event.occurredAt());
-                    known.put(created.batchId(), created);
-                    this.created.put(created.batchId(), created);
+                if (batch != null) {
+                    return false;
                 }
-                return;
+                BatchPlanned planned = event.dataAs(ProductionEvents.BATCH_PLANNED);
+                QcBatch created = new QcBatch(event.batchId(), planned.batchNumber(), planned.styleCode(),
+                        planned.factoryCode(), planned.line(), planned.quantity(), event.occurredAt());
+                known.put(created.batchId(), created);
+                this.created.put(created.batchId(), created);
+                return true;
             }
             if (event.sequence() <= batch.lastProductionSequence()) {
-                return;
+                return false;
             }
             ProductionStage stage = event.is(ProductionEvents.BATCH_STAGE_COMPLETED) ? completedStage(event) : null;
             batch.advance(event.sequence(), stage, event.occurredAt());
@@ -119,6 +123,7 @@ public class BatchIntake {
                         discontinuedStreams.contains(QcEvents.streamKey(batch.factoryCode(), batch.line()))));
                 opener.wakeAfterCommit();
             }
+            return true;
         }
 
         /**
