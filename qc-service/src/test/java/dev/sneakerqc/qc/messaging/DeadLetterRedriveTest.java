@@ -2,7 +2,7 @@ package dev.sneakerqc.qc.messaging;
 
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.qc.QcProfile;
-import dev.sneakerqc.qc.support.CatalogStub;
+import dev.sneakerqc.qc.support.DeadLetterQueries;
 import dev.sneakerqc.qc.support.Inspections;
 import dev.sneakerqc.qc.support.ProductionEventsWriter;
 import dev.sneakerqc.qc.support.QcFixtures;
@@ -33,10 +33,8 @@ class DeadLetterRedriveTest {
     void deadLettersAreListedAndRedrivenOnce() {
         String factory = QcFixtures.uniqueCode("R", 6);
         QcProfile profile = QcFixtures.footwearProfile(QcFixtures.uniqueCode("S", 9), 1);
-        CatalogStub.instance().putProfile(profile);
-        UUID batchId = UUID.randomUUID();
-        List<EventEnvelope> events = ProductionEventsWriter.finishedBatch(batchId, QcFixtures.batchNumber(factory),
-                profile.styleCode(), factory, "990", 40);
+        List<EventEnvelope> events = Inspections.finishedBatchEvents(profile, factory, "990", 40);
+        UUID batchId = events.getFirst().batchId();
         try (ProductionEventsWriter writer = new ProductionEventsWriter()) {
             writer.write(events.get(0));
             writer.write(events.get(2)); // sequence 3 before 2: a gap
@@ -44,7 +42,7 @@ class DeadLetterRedriveTest {
             writer.write(events.subList(3, 6)); // 4, 5, 6 follow 3, which is missing
         }
         List<Map<String, Object>> deadLetters = await().atMost(Duration.ofSeconds(30)).until(
-                () -> deadLettersOf(batchId), found -> found.size() == 4);
+                () -> DeadLetterQueries.ofBatch(batchId), found -> found.size() == 4);
         deadLetters = deadLetters.stream()
                 .sorted(Comparator.comparingLong(letter -> ((Number) letter.get("offset")).longValue())).toList();
         assertThat(deadLetters).allSatisfy(letter -> {
@@ -65,14 +63,8 @@ class DeadLetterRedriveTest {
         String redrivenAt = given().get("/api/admin/dead-letters/{id}", first).then().extract().path("redrivenAt");
         given().post("/api/admin/dead-letters/{id}/redrive", first)
                 .then().statusCode(202).body("redrivenAt", equalTo(redrivenAt));
-        assertThat(deadLettersOf(batchId)).hasSize(4);
+        assertThat(DeadLetterQueries.ofBatch(batchId)).hasSize(4);
         given().get("/api/admin/dead-letters/999999999").then().statusCode(404);
         given().queryParam("redriven", "maybe").get("/api/admin/dead-letters").then().statusCode(400);
-    }
-
-    private static List<Map<String, Object>> deadLettersOf(UUID batchId) {
-        List<Map<String, Object>> items = given().queryParam("size", 500).get("/api/admin/dead-letters")
-                .then().statusCode(200).extract().jsonPath().getList("items");
-        return items.stream().filter(item -> batchId.toString().equals(item.get("key"))).toList();
     }
 }

@@ -10,13 +10,15 @@ import dev.sneakerqc.contract.qc.QcEvents;
 import dev.sneakerqc.contract.qc.QcProfile;
 import dev.sneakerqc.contract.qc.VerdictIssued;
 import dev.sneakerqc.infra.kafka.TopicReader;
-import dev.sneakerqc.qc.support.CatalogStub;
+import dev.sneakerqc.qc.support.DeadLetterQueries;
 import dev.sneakerqc.qc.support.Inspections;
 import dev.sneakerqc.qc.support.ProductionEventsWriter;
 import dev.sneakerqc.qc.support.QcFixtures;
 import dev.sneakerqc.qc.support.QcTest;
+import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +40,7 @@ import static dev.sneakerqc.qc.support.QcFixtures.record;
 import static dev.sneakerqc.qc.support.QcFixtures.result;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -42,6 +49,9 @@ import static org.hamcrest.Matchers.nullValue;
 /** A finished batch from production-events to a verdict on qc-events. */
 @QcTest
 class InspectionFlowTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private ProductionEventsWriter writer;
     private String factory;
@@ -217,17 +227,34 @@ class InspectionFlowTest {
         given().get("/api/inspections/{id}", batchId).then().body("progress.testsRecorded", equalTo(0));
     }
 
+    /**
+     * Production events delivered again (a redelivery after a crash, the catalog's relay sending an event again, the
+     * same event twice in a row, as one poll may hold it) change nothing: one batch at its last sequence, one
+     * inspection, one record of each event applied, one QC event, and none of the repeats dead-lettered.
+     */
     @Test
-    void replayedProductionEventsChangeNothing() {
-        QcProfile profile = profile();
-        CatalogStub.instance().putProfile(profile);
-        UUID batchId = UUID.randomUUID();
-        List<EventEnvelope> events = ProductionEventsWriter.finishedBatch(batchId, QcFixtures.batchNumber(factory),
-                profile.styleCode(), factory, "990", 50);
+    void replayedProductionEventsChangeNothing() throws Exception {
+        List<EventEnvelope> events = Inspections.finishedBatchEvents(profile(), factory, "990", 50);
+        UUID batchId = events.getFirst().batchId();
         writer.write(events);
         Inspections.awaitStatus(batchId, "OPEN");
         writer.write(events);
         writer.write(events.subList(2, 6));
+        writer.write(events.get(2));
+        writer.write(events.get(2));
+        // A record QC dead-letters, after the repeats in the batch's partition: once it is dead-lettered, the repeats
+        // before it have been consumed.
+        writer.writeRaw(batchId.toString(), "not json".getBytes(StandardCharsets.UTF_8));
+        List<Map<String, Object>> deadLetters = await().atMost(Duration.ofSeconds(30))
+                .until(() -> DeadLetterQueries.ofBatch(batchId), found -> !found.isEmpty());
+        assertThat(deadLetters).as("only the poison record is dead-lettered, none of the repeats").hasSize(1);
+        assertThat(number("select count(*) from inspection where batch_id = ?", batchId)).isEqualTo(1);
+        assertThat(number("select last_production_sequence from qc_batch where batch_id = ?", batchId))
+                .isEqualTo(events.size());
+        for (EventEnvelope event : events) {
+            assertThat(number("select count(*) from processed_event where event_id = ?", event.eventId()))
+                    .as("records of event %d", event.sequence()).isEqualTo(1);
+        }
         List<ConsumerRecord<String, byte[]>> qc = qcEvents(batchId, 1);
         try (TopicReader reader = qcEventsReader()) {
             assertThat(reader.readFor(Set.of(batchId.toString()), Duration.ofSeconds(3))).hasSize(1);
@@ -236,6 +263,17 @@ class InspectionFlowTest {
         given().get("/api/inspections?status=OPEN&size=200").then().statusCode(200)
                 .body("items.findAll { it.batchId == '" + batchId + "' }", hasSize(1));
         given().get("/api/inspections/{id}", batchId).then().body("verdict", nullValue());
+    }
+
+    private long number(String sql, UUID id) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> qcEvents(UUID batchId, int atLeast) {

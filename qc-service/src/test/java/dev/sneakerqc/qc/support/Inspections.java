@@ -21,12 +21,20 @@ public final class Inspections {
     /** Publishes a finished batch of a model whose profile the stub serves; returns the batch id. */
     public static UUID finishedBatch(ProductionEventsWriter writer, QcProfile profile, String factoryCode,
                                      String line, int quantity) {
-        CatalogStub.instance().putProfile(profile);
-        UUID batchId = UUID.randomUUID();
-        List<EventEnvelope> events = ProductionEventsWriter.finishedBatch(batchId, QcFixtures.batchNumber(factoryCode),
-                profile.styleCode(), factoryCode, line, quantity);
+        List<EventEnvelope> events = finishedBatchEvents(profile, factoryCode, line, quantity);
         writer.write(events);
-        return batchId;
+        return events.getFirst().batchId();
+    }
+
+    /**
+     * The events of a new batch walked through every stage (sequence 1 to 6), of a model whose profile the stub
+     * serves; not published yet.
+     */
+    public static List<EventEnvelope> finishedBatchEvents(QcProfile profile, String factoryCode, String line,
+                                                          int quantity) {
+        CatalogStub.instance().putProfile(profile);
+        return ProductionEventsWriter.finishedBatch(UUID.randomUUID(), QcFixtures.batchNumber(factoryCode),
+                profile.styleCode(), factoryCode, line, quantity);
     }
 
     /** Waits until the inspection has the status, and returns it. */
