@@ -23,35 +23,27 @@ import java.util.UUID;
  */
 final class RelayConnection implements AutoCloseable {
 
-    private static final String FETCH_PENDING = """
-            select position, event_id, topic, aggregate_id, aggregate_sequence, event_type, schema_version,
-                   occurred_at, payload
-              from outbox_event
-             where published_at is null
-             order by position
-             limit ?
-            """;
-    /**
-     * Marks the last round's events (those another leader has not marked meanwhile, after this session was lost)
-     * and reads the next round's in one round trip. The query reads the snapshot taken before the update, where
-     * the rows being marked are still unpublished, so it leaves them out by position.
-     */
-    private static final String MARK_AND_FETCH_PENDING = """
-            with marked as (
-                update outbox_event set published_at = ?, last_error = null
-                 where position = any(?) and published_at is null
-            )
-            select position, event_id, topic, aggregate_id, aggregate_sequence, event_type, schema_version,
-                   occurred_at, payload
-              from outbox_event
-             where published_at is null and position <> all(?)
-             order by position
-             limit ?
-            """;
+    /** Marks events published; leaves those another leader marked meanwhile (after this session was lost). */
     private static final String MARK_PUBLISHED = """
             update outbox_event set published_at = ?, last_error = null
              where position = any(?) and published_at is null
             """;
+    /** The oldest unpublished events, in outbox order; {@code %s} adds a condition. */
+    private static final String PENDING = """
+            select position, event_id, topic, aggregate_id, aggregate_sequence, event_type, schema_version,
+                   occurred_at, payload
+              from outbox_event
+             where published_at is null%s
+             order by position
+             limit ?
+            """;
+    private static final String FETCH_PENDING = PENDING.formatted("");
+    /**
+     * {@link #MARK_PUBLISHED} and {@link #FETCH_PENDING} in one round trip. The query reads the snapshot taken
+     * before the update, where the rows being marked are still unpublished, so it leaves them out by position.
+     */
+    private static final String MARK_AND_FETCH_PENDING = "with marked as (\n" + MARK_PUBLISHED + ")\n"
+            + PENDING.formatted(" and position <> all(?)");
     private static final String RECORD_FAILURE =
             "update outbox_event set publish_attempts = publish_attempts + 1, last_error = ? where position = ?";
 
