@@ -315,7 +315,11 @@ public final class Bench {
                 report.figure("writes." + c + ".pgbench.p99", null, null, null).add(db.p99Millis());
             }
         }
-        for (Figure cpu : List.of(machineCpu, catalogCpu, pgbenchCpu)) {
+        skipWithoutCpuTimes(List.of(machineCpu, catalogCpu, pgbenchCpu));
+    }
+
+    private static void skipWithoutCpuTimes(List<Figure> figures) {
+        for (Figure cpu : figures) {
             if (!cpu.hasValues()) {
                 cpu.skip("no CPU times: this machine has no /proc, or the catalog's process is not visible here");
             }
@@ -369,6 +373,11 @@ public final class Bench {
                 Target.atLeast(20_000));
         Figure p50 = report.figure("reads.p50", "2. reads c64: p50", "ms", null);
         Figure p99 = report.figure("reads.p99", "2. reads c64: p99", "ms", Target.atMost(30));
+        Figure machineCpu = report.figure("reads.cpu.machine", "2. reads c64: machine CPU per read", "µs", null)
+                .note("all cores' busy time over the wrk run, over its reads: the catalog, PostgreSQL, wrk, and"
+                        + " whatever else runs");
+        Figure catalogCpu = report.figure("reads.cpu.catalog", "2. reads c64: catalog CPU per read", "µs", null)
+                .note("the catalog-service process, over the same span");
         if (plannedBatches.isEmpty()) {
             api.ensureReferenceData(system.catalogUrl());
             batchIds(5_000);
@@ -382,13 +391,20 @@ public final class Bench {
             wrk.run(system.catalogUrl(), "reads", ids, options.threads(), 64, options.warmUp());
         }
         for (int run = 1; run <= options.runs(); run++) {
+            CpuReading before = CpuReading.now(system.pid(SystemUnderTest.CATALOG));
             Wrk.Result result = wrk.run(system.catalogUrl(), "reads", ids, options.threads(), 64, options.duration());
+            CpuReading after = CpuReading.now(system.pid(SystemUnderTest.CATALOG));
+            OptionalDouble machine = after.machineMicrosPer(before, result.requests());
+            OptionalDouble catalog = after.processMicrosPer(before, result.requests());
             log("reads run " + run + ": " + Math.round(result.requestsPerSecond()) + " req/s, p99 "
-                    + result.p99Millis() + " ms");
+                    + result.p99Millis() + " ms" + cpuPerOperation("read", machine, catalog, "catalog"));
             rate.add(result.requestsPerSecond());
             p50.add(result.p50Millis());
             p99.add(result.p99Millis());
+            machine.ifPresent(machineCpu::add);
+            catalog.ifPresent(catalogCpu::add);
         }
+        skipWithoutCpuTimes(List.of(machineCpu, catalogCpu));
     }
 
     // ------------------------------------------------------------------------------------------------------------
