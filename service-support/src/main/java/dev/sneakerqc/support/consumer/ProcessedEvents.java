@@ -21,8 +21,9 @@ import java.util.UUID;
  * {@code processed_event}, written in the same transaction as their effects.
  *
  * <p>A whole poll at once: {@link #appliedBefore} says which events to pass over, {@link #recordApplied} records
- * the rest in one statement. Both run plain JDBC on the transaction's connection, so they never make Hibernate
- * flush the session.
+ * the rest in one statement. A consumer that recognises repeats by the state they would change (the qc-service's
+ * production events, by their batch's sequence) skips the lookup and only records. Both run plain JDBC on the
+ * transaction's connection, so they never make Hibernate flush the session.
  */
 @ApplicationScoped
 public class ProcessedEvents {
@@ -72,9 +73,10 @@ public class ProcessedEvents {
     /**
      * Records the events applied in this transaction, each with the record it came in, in one statement.
      *
-     * @throws AppliedConcurrently when another transaction recorded one of them after {@link #appliedBefore}
-     *                             looked (two instances applying the same records during a rebalance): this
-     *                             transaction must roll back, and the records be applied again
+     * @throws AppliedConcurrently when another transaction recorded one of them after this one looked (by
+     *                             {@link #appliedBefore} or at the state it changes): two instances applying the
+     *                             same records during a rebalance; this transaction must roll back, and the
+     *                             records be applied again
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordApplied(List<Applied> applied) {
