@@ -40,8 +40,12 @@ public interface QcConfig {
         @WithDefault("qc-service")
         String groupId();
 
-        /** Events applied per database transaction at most. */
-        @WithDefault("1000")
+        /**
+         * Events applied per database transaction at most. A poll costs a few statements however many events it
+         * holds, so a backlog is taken in faster in larger polls: 3000 against 1000 took in a 200,000-event backlog
+         * 6–12 % faster in four alternating pairs of benchmark runs (README, "After the 18:18 run").
+         */
+        @WithDefault("3000")
         int maxPollRecords();
 
         /**
