@@ -50,9 +50,11 @@ public interface QcConfig {
 
         /**
          * Consumers (threads) of production-events in this instance, each a member of the group with partitions
-         * of its own: while one waits for its database commit, another applies its records.
+         * of its own: while one waits for its database commit or for the broker (a consumer reads its socket only
+         * inside {@code poll}), the others apply their records. On 2 cores three took in a backlog faster than two
+         * in alternating benchmark runs, and six (one per partition) slower (README, "After the 18:18 run").
          */
-        @WithDefault("2")
+        @WithDefault("3")
         int threads();
 
         /** Whether this instance consumes at all. */
