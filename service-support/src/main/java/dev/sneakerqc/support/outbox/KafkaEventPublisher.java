@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,16 +25,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Publishes outbox events to Kafka with an idempotent producer ({@code acks=all}), as CloudEvents in binary
  * mode, keyed by aggregate id.
  *
  * <p>Order per aggregate: records of one key go to one partition and the idempotent producer keeps their
- * order. Records never expire in the producer ({@code delivery.timeout.ms} unbounded): while Kafka is down
- * they wait and go out in order once it is back, so a later event can never land before an earlier one that
- * expired. An event is reported published only when it and every earlier event of its aggregate in the
- * round were acknowledged.
+ * order. Records never expire in the producer ({@code delivery.timeout.ms} unbounded), so it never re-sequences a
+ * later record ahead of an earlier one that expired. A round that is not acknowledged within
+ * {@code outbox.relay.acknowledgement-timeout} fails instead: the producer is closed at once and the next round's
+ * new producer sends the unacknowledged events again, oldest first. An event is reported published only when it
+ * and every earlier event of its aggregate in the round were acknowledged.
  */
 @Startup // registers its meters at start, so they are scraped from the first moment
 @ApplicationScoped
@@ -43,13 +48,23 @@ public class KafkaEventPublisher {
 
     private final Map<String, Object> kafkaConfig;
     private final OutboxConfig config;
+    private final Function<Map<String, Object>, Producer<String, byte[]>> producers;
     private final Timer publishLatency;
     private volatile Producer<String, byte[]> producer;
 
+    @Inject
     public KafkaEventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                                OutboxConfig config, MeterRegistry registry) {
+        this(kafkaConfig, config, registry,
+                settings -> new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    /** With the given way of making a producer from its settings. */
+    KafkaEventPublisher(Map<String, Object> kafkaConfig, OutboxConfig config, MeterRegistry registry,
+                        Function<Map<String, Object>, Producer<String, byte[]>> producers) {
         this.kafkaConfig = kafkaConfig;
         this.config = config;
+        this.producers = producers;
         this.publishLatency = Timer.builder("outbox.publish.latency")
                 .description("From the state change (event occurredAt) to the event acknowledged by Kafka")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -70,13 +85,16 @@ public class KafkaEventPublisher {
                 break;
             }
         }
+        Duration timeout = config.relay().acknowledgementTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<Long> published = new ArrayList<>(events.size());
         Set<String> blockedAggregates = new HashSet<>();
         long firstFailure = -1;
         String failureReason = null;
         for (int i = 0; i < events.size(); i++) {
             PendingEvent event = events.get(i);
-            String reason = i < acknowledgements.size() ? awaitAcknowledgement(acknowledgements.get(i), event) : sendFailure;
+            String reason = i < acknowledgements.size()
+                    ? awaitAcknowledgement(acknowledgements.get(i), event, deadline, timeout) : sendFailure;
             if (reason != null && firstFailure < 0) {
                 firstFailure = event.position();
                 failureReason = reason;
@@ -88,17 +106,22 @@ public class KafkaEventPublisher {
             }
         }
         if (failureReason != null) {
-            // A producer that failed may be in an unusable state (e.g. fenced, sequence reset); start afresh.
+            // A producer that failed or stopped making progress may be in an unusable state (e.g. fenced, its
+            // sequences out of step with the broker's); closed at once, it sends nothing more, and a new one
+            // starts afresh.
             closeProducer(Duration.ZERO);
         }
         return new PublishOutcome(published, firstFailure, failureReason);
     }
 
-    private String awaitAcknowledgement(Future<RecordMetadata> acknowledgement, PendingEvent event) {
+    private String awaitAcknowledgement(Future<RecordMetadata> acknowledgement, PendingEvent event, long deadline,
+                                        Duration timeout) {
         try {
-            acknowledgement.get();
+            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             publishLatency.record(Duration.between(event.occurredAt(), Instant.now()));
             return null;
+        } catch (TimeoutException e) {
+            return "not acknowledged by Kafka within " + timeout + " (outbox.relay.acknowledgement-timeout)";
         } catch (ExecutionException e) {
             return describe(e.getCause());
         } catch (InterruptedException e) {
@@ -110,7 +133,7 @@ public class KafkaEventPublisher {
     private Producer<String, byte[]> producer() {
         Producer<String, byte[]> current = producer;
         if (current == null) {
-            current = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+            current = producers.apply(producerConfig());
             producer = current;
         }
         return current;
