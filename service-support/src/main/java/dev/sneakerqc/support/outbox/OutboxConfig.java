@@ -56,9 +56,9 @@ public interface OutboxConfig {
          * Longest a round waits for Kafka's acknowledgements once its events are sent. Past it the round fails:
          * the producer is closed at once and a new one sends the unacknowledged events again, in outbox order.
          * The producer itself never expires a record (that could let a later event of a batch overtake an earlier
-         * one), so without this bound a producer that stopped making progress, as an idempotent one can after a
-         * broker restart (a partition answering {@code OUT_OF_ORDER_SEQUENCE_NUMBER} to every retry), would hold
-         * the relay for good.
+         * one), so without this bound a producer that stopped making progress would hold the relay for good, as one
+         * did in CI after a broker restart: a partition answered {@code OUT_OF_ORDER_SEQUENCE_NUMBER} to every
+         * retry (see the producer settings in {@link KafkaEventPublisher}).
          */
         @WithDefault("30s")
         Duration acknowledgementTimeout();
