@@ -50,8 +50,10 @@ class KafkaEventPublisherTest {
         PendingEvent second = event(3, "batch-a", 2);
 
         // Kafka acknowledges the other batch's event and nothing after it, as a partition that stopped answering.
+        // If the three sends never happen, it gives up after 10 s, so that the assertions below fail, not hang.
         Thread broker = Thread.ofPlatform().start(() -> {
-            while (stuck.history().size() < 3) {
+            long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (stuck.history().size() < 3 && System.nanoTime() < giveUp) {
                 Thread.onSpinWait();
             }
             stuck.completeNext();
