@@ -3,6 +3,7 @@ package dev.sneakerqc.support.outbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.Node;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A round whose acknowledgements do not all come within {@code outbox.relay.acknowledgement-timeout} fails, and
- * the next round sends the unacknowledged events again on a new producer. The broker sits behind a process
+ * the next round sends the unacknowledged events again on a new producer; the producer is asked for the settings
+ * that keep a batch's events in order. The broker sits behind a process
  * boundary; Kafka's {@link MockProducer} stands in for it, acknowledging only what the test lets through.
  */
 class KafkaEventPublisherTest {
@@ -95,6 +97,33 @@ class KafkaEventPublisherTest {
 
         assertThat(made).hasSize(1);
         assertThat(healthy.closed()).isFalse();
+    }
+
+    @Test
+    void theProducerKeepsABatchsOrderWhateverTheApplicationsKafkaSettingsSay() {
+        List<Map<String, Object>> asked = new ArrayList<>();
+        Map<String, Object> applicationSettings = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.ACKS_CONFIG, "1",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        KafkaEventPublisher publisher = new KafkaEventPublisher(applicationSettings, config(),
+                new SimpleMeterRegistry(), settings -> {
+                    asked.add(settings);
+                    return producer(true);
+                });
+
+        publisher.publish(List.of(event(1, "batch-a", 1)));
+
+        // Idempotent, acknowledged by every replica, one request in flight (a refused request is retried before
+        // anything after it goes), and records that never expire (a later one cannot overtake an expired one).
+        assertThat(asked).singleElement().satisfies(settings -> assertThat(settings)
+                .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1)
+                .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE));
     }
 
     private static MockProducer<String, byte[]> producer(boolean acknowledgesEverything) {
