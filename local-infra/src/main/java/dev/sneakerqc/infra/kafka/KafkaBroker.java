@@ -61,7 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
      * CPU per request once warm. Its young generation, a third of a heap grown from 64 MB, was about 17 MB: at 500
      * stage changes a second the broker collected it every 4 s, each pause (every produce request waiting on it)
      * 12–19 ms at the median and up to 59–94 ms; with 128 MB, 10 pauses in 200 s instead of 49–52 and about a
-     * quarter of the pause time (README, "After the 10:53 run").
+     * quarter of the pause time (bench/HISTORY.md, "After the 10:53 run").
      */
     public static final List<String> SERVER_JVM_OPTIONS = serverJvmOptions();
 

@@ -43,7 +43,7 @@ public interface QcConfig {
         /**
          * Events applied per database transaction at most. A poll costs a few statements however many events it
          * holds, so a backlog is taken in faster in larger polls: 3000 against 1000 took in a 200,000-event backlog
-         * 6–12 % faster in four alternating pairs of benchmark runs (README, "After the 18:18 run").
+         * 6–12 % faster in four alternating pairs of benchmark runs (bench/HISTORY.md, "After the 18:18 run").
          */
         @WithDefault("3000")
         int maxPollRecords();
@@ -52,7 +52,8 @@ public interface QcConfig {
          * Consumers (threads) of production-events in this instance, each a member of the group with partitions
          * of its own: while one waits for its database commit or for the broker (a consumer reads its socket only
          * inside {@code poll}), the others apply their records. On 2 cores three took in a backlog faster than two
-         * in alternating benchmark runs, and six (one per partition) slower (README, "After the 18:18 run").
+         * in alternating benchmark runs, and six (one per partition) slower (bench/HISTORY.md, "After the 18:18
+         * run").
          */
         @WithDefault("3")
         int threads();
