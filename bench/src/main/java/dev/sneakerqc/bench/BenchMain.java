@@ -94,9 +94,11 @@ public final class BenchMain {
                 + Runtime.getRuntime().availableProcessors() + " cores; started " + report.startedAt() + ")");
         System.out.println();
         System.out.print(report.table());
-        Path file = report.write(options.resultsDir());
+        Path file = report.write(options.resultsDir(), options.phases());
         System.out.println();
-        System.out.println("Written to " + file + " and " + options.resultsDir().resolve("latest.json"));
+        System.out.println("Written to " + file + (options.phases().containsAll(Options.PHASES)
+                ? " and " + options.resultsDir().resolve("latest.json")
+                : " (some phases only: latest.json stays the last full run)"));
         boolean failed = report.figures().stream().anyMatch(f -> f.failure() != null);
         if (options.dataDir() == null && !options.keepData() && !failed) {
             delete(scratch);

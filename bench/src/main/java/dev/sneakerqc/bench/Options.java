@@ -110,7 +110,8 @@ public record Options(int runs, Duration duration, Duration warmUp, int e2eRate,
 
                 Starts a local stack (fresh temporary data folder, free ports, no demo data), or uses a running
                 system with --use-running, measures the figures of the benchmark suite, prints a table and writes
-                bench/results/<time>.json and bench/results/latest.json. Needs wrk and pgbench on the PATH.
+                bench/results/<time>.json and bench/results/latest.json (a run of some phases only:
+                bench/results/partial/<time>-<phases>.json). Needs wrk and pgbench on the PATH.
 
                 Options:
                 """);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,17 +146,26 @@ public final class Report {
         return root.toPrettyString() + "\n";
     }
 
-    /** Writes {@code <timestamp>.json} and {@code latest.json} into {@code directory}; returns the first. */
-    public Path write(Path directory) {
+    /**
+     * Writes the report into {@code directory} and returns its file. A run of every phase is written as
+     * {@code <timestamp>.json} and as {@code latest.json}; a run of some phases only as
+     * {@code partial/<timestamp>-<phases>.json}, so that {@code latest.json} stays the last full run.
+     */
+    public Path write(Path directory, Collection<String> phases) {
+        boolean full = phases.containsAll(Options.PHASES);
+        Path folder = full ? directory : directory.resolve("partial");
+        String name = FILE_TIME.format(startedAt) + (full ? "" : "-" + String.join("-", phases)) + ".json";
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(folder);
             String json = json();
-            Path file = directory.resolve(FILE_TIME.format(startedAt) + ".json");
+            Path file = folder.resolve(name);
             Files.writeString(file, json);
-            Files.writeString(directory.resolve("latest.json"), json);
+            if (full) {
+                Files.writeString(directory.resolve("latest.json"), json);
+            }
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + directory, e);
+            throw new UncheckedIOException("cannot write the report to " + folder, e);
         }
     }
 }

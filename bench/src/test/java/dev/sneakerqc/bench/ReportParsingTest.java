@@ -2,7 +2,9 @@ package dev.sneakerqc.bench;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -97,6 +99,24 @@ class ReportParsingTest {
         assertThat(database.port()).isEqualTo(5433);
         assertThat(database.jdbcUrl("catalog")).isEqualTo("jdbc:postgresql://127.0.0.1:5433/catalog");
         assertThat(Database.of("jdbc:postgresql://db/x", "u", "p").port()).isEqualTo(5432);
+    }
+
+    @Test
+    void aFullRunIsTheLatestReportAndARunOfSomePhasesGoesAside(@TempDir Path results) throws Exception {
+        Report full = new Report();
+        full.figure("rebuild", "6. rebuild", "events/s", Target.atLeast(20_000)).add(30_000).add(31_000).add(29_000);
+        Path fullFile = full.write(results, Options.PHASES);
+        Report some = new Report();
+        some.figure("startup.qc", "7. qc-service start", "s", Target.atMost(2)).add(2.9).add(3.1).add(2.8);
+        Path someFile = some.write(results, List.of("startup", "ingest"));
+
+        assertThat(fullFile.getParent()).isEqualTo(results);
+        assertThat(fullFile.getFileName().toString()).matches("\\d{8}-\\d{6}\\.json");
+        assertThat(someFile.getParent()).isEqualTo(results.resolve("partial"));
+        assertThat(someFile.getFileName().toString()).matches("\\d{8}-\\d{6}-startup-ingest\\.json");
+        assertThat(Files.readString(someFile)).contains("startup.qc");
+        assertThat(Files.readString(results.resolve("latest.json"))).isEqualTo(Files.readString(fullFile))
+                .contains("rebuild").doesNotContain("startup.qc");
     }
 
     @Test
