@@ -96,7 +96,7 @@ public final class BenchMain {
         System.out.print(report.table());
         Path file = report.write(options.resultsDir(), options.phases());
         System.out.println();
-        System.out.println("Written to " + file + (options.phases().containsAll(Options.PHASES)
+        System.out.println("Written to " + file + (Options.everyPhase(options.phases())
                 ? " and " + options.resultsDir().resolve("latest.json")
                 : " (some phases only: latest.json stays the last full run)"));
         boolean failed = report.figures().stream().anyMatch(f -> f.failure() != null);

@@ -2,6 +2,7 @@ package dev.sneakerqc.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,6 +99,11 @@ public record Options(int runs, Duration duration, Duration warmUp, int e2eRate,
             // below
         }
         throw new IllegalArgumentException("--" + name + " must be a positive whole number, not " + value.apply(name));
+    }
+
+    /** Whether these phases are all of them: such a run's report is the latest full one. */
+    public static boolean everyPhase(Collection<String> phases) {
+        return phases.containsAll(PHASES);
     }
 
     public boolean runs(String phase) {

@@ -152,7 +152,7 @@ public final class Report {
      * {@code partial/<timestamp>-<phases>.json}, so that {@code latest.json} stays the last full run.
      */
     public Path write(Path directory, Collection<String> phases) {
-        boolean full = phases.containsAll(Options.PHASES);
+        boolean full = Options.everyPhase(phases);
         Path folder = full ? directory : directory.resolve("partial");
         String name = FILE_TIME.format(startedAt) + (full ? "" : "-" + String.join("-", phases)) + ".json";
         try {

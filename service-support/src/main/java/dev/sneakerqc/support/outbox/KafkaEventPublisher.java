@@ -85,8 +85,7 @@ public class KafkaEventPublisher {
                 break;
             }
         }
-        Duration timeout = config.relay().acknowledgementTimeout();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + config.relay().acknowledgementTimeout().toNanos();
         List<Long> published = new ArrayList<>(events.size());
         Set<String> blockedAggregates = new HashSet<>();
         long firstFailure = -1;
@@ -94,7 +93,7 @@ public class KafkaEventPublisher {
         for (int i = 0; i < events.size(); i++) {
             PendingEvent event = events.get(i);
             String reason = i < acknowledgements.size()
-                    ? awaitAcknowledgement(acknowledgements.get(i), event, deadline, timeout) : sendFailure;
+                    ? awaitAcknowledgement(acknowledgements.get(i), event, deadline) : sendFailure;
             if (reason != null && firstFailure < 0) {
                 firstFailure = event.position();
                 failureReason = reason;
@@ -114,14 +113,14 @@ public class KafkaEventPublisher {
         return new PublishOutcome(published, firstFailure, failureReason);
     }
 
-    private String awaitAcknowledgement(Future<RecordMetadata> acknowledgement, PendingEvent event, long deadline,
-                                        Duration timeout) {
+    private String awaitAcknowledgement(Future<RecordMetadata> acknowledgement, PendingEvent event, long deadline) {
         try {
             acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             publishLatency.record(Duration.between(event.occurredAt(), Instant.now()));
             return null;
         } catch (TimeoutException e) {
-            return "not acknowledged by Kafka within " + timeout + " (outbox.relay.acknowledgement-timeout)";
+            return "not acknowledged by Kafka within " + config.relay().acknowledgementTimeout()
+                    + " (outbox.relay.acknowledgement-timeout)";
         } catch (ExecutionException e) {
             return describe(e.getCause());
         } catch (InterruptedException e) {
