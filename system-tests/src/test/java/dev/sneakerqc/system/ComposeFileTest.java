@@ -1,6 +1,5 @@
 package dev.sneakerqc.system;
 
-import dev.sneakerqc.infra.service.ServiceJvm;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -300,20 +299,6 @@ class ComposeFileTest {
     }
 
     /** Every bind-mounted host path, and a jar a one-shot job runs from one (demo-data's local-stack.jar), exists. */
-    @Test
-    void eachImageRunsItsServiceWithTheServicesOwnJvmOptions() {
-        assertSoftly(softly -> builtServices().forEach((name, context) -> {
-            List<String> own = ServiceJvm.serviceOptions(context.resolve("src/main/jvm"));
-            List<String> javaOptsAppend = instructions(dockerfile(name), "ENV").stream()
-                    .filter(words -> words.get(0).startsWith("JAVA_OPTS_APPEND="))
-                    .flatMap(words -> words.stream().map(word -> word.replaceFirst("^JAVA_OPTS_APPEND=", "")
-                            .replace("\"", "")))
-                    .toList();
-            softly.assertThat(javaOptsAppend).as("%s: JAVA_OPTS_APPEND in %s, against %s", name, dockerfile(name),
-                    context.resolve("src/main/jvm").resolve(ServiceJvm.SERVICE_OPTIONS)).containsAll(own);
-        }));
-    }
-
     @Test
     void bindMountedHostPathsAndTheJarsRunFromThemExist() {
         assertSoftly(softly -> services.keySet().forEach(name -> {

@@ -45,9 +45,6 @@ import java.util.stream.Stream;
  *     a load).</li>
  *     <li>{@code MALLOC_ARENA_MAX=2}: glibc otherwise keeps up to 8 malloc arenas per core, taken by every
  *     thread that allocates natively, which shows as resident memory and buys nothing here.</li>
- *     <li>The service's own options, from {@code jvm.options} next to the application when it has one (the build
- *     copies it there from the module's {@code src/main/jvm}): one option per line, {@code #} starts a comment.
- *     The qc-service runs the JIT's first tier only there; the file says why.</li>
  *     <li>{@code JAVA_OPTS_APPEND} (from the service's environment, else from this process's), appended last so
  *     that it overrides: a flight recording while measuring, say.</li>
  * </ul>
@@ -56,8 +53,6 @@ public final class ServiceJvm {
 
     /** The AOT cache's file name in the application directory ({@code target/quarkus-app}). */
     public static final String AOT_CACHE = "app.aot";
-    /** The service's own JVM options' file name in the application directory, if it has any. */
-    public static final String SERVICE_OPTIONS = "jvm.options";
     private static final String TRAINING_PREFIX = AOT_CACHE + ".training-";
 
     /**
@@ -83,7 +78,6 @@ public final class ServiceJvm {
         if (feature >= 24) {
             options.add("--sun-misc-unsafe-memory-access=allow"); // Netty still uses it; quiet on newer JDKs
         }
-        options.addAll(serviceOptions(applicationDir));
         String extra = environment.getOrDefault("JAVA_OPTS_APPEND", System.getenv("JAVA_OPTS_APPEND"));
         boolean extraOptions = extra != null && !extra.isBlank();
         Path training = null;
@@ -132,32 +126,15 @@ public final class ServiceJvm {
         return Map.of("MALLOC_ARENA_MAX", "2");
     }
 
-    /** The options in the application's {@link #SERVICE_OPTIONS} file; none when it has no such file. */
-    public static List<String> serviceOptions(Path applicationDir) {
-        Path file = applicationDir.resolve(SERVICE_OPTIONS);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the JVM options in " + file, e);
-        }
-    }
-
-    /**
-     * Whether the cache exists and is newer than every jar of the application and its options' file: a cache
-     * trained with other options may be refused, or hold profiles of another compiler setting.
-     */
+    /** Whether the cache exists and is newer than every jar of the application. */
     private static boolean isCurrent(Path cache, Path applicationDir) {
         if (!Files.isRegularFile(cache)) {
             return false;
         }
         try (Stream<Path> files = Files.walk(applicationDir)) {
             FileTime made = Files.getLastModifiedTime(cache);
-            return files.filter(path -> path.toString().endsWith(".jar")
-                            || path.getFileName().toString().equals(SERVICE_OPTIONS))
-                    .allMatch(file -> modified(file).compareTo(made) < 0);
+            return files.filter(path -> path.toString().endsWith(".jar"))
+                    .allMatch(jar -> modified(jar).compareTo(made) < 0);
         } catch (IOException | UncheckedIOException e) {
             return false;
         }

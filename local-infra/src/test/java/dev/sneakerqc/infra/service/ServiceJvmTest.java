@@ -57,36 +57,4 @@ class ServiceJvmTest {
         assertNull(launch.training());
         assertTrue(launch.options().containsAll(List.of("-XX:AOTCache=" + cache, "-Dx=1")), launch.options()::toString);
     }
-
-    @Test
-    void theServicesOwnOptionsComeFromItsOptionsFileBeforeTheExtraOnes() throws Exception {
-        Files.writeString(application.resolve("quarkus-run.jar"), "jar");
-        Files.writeString(application.resolve(ServiceJvm.SERVICE_OPTIONS),
-                "# why the first option\n-XX:TieredStopAtLevel=1\n\n  -Dservice=qc  \n");
-
-        List<String> options = ServiceJvm.launch(application, Map.of("JAVA_OPTS_APPEND", "-Dx=1")).options();
-
-        assertTrue(options.containsAll(List.of("-XX:TieredStopAtLevel=1", "-Dservice=qc")), options::toString);
-        assertTrue(options.stream().noneMatch(option -> option.startsWith("#") || option.isBlank()),
-                options::toString);
-        assertTrue(options.indexOf("-Dservice=qc") < options.indexOf("-Dx=1"), options::toString);
-    }
-
-    @Test
-    void aCacheOlderThanTheServicesOptionsIsTrainedAgain() throws Exception {
-        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
-        Path jar = Files.writeString(application.resolve("quarkus-run.jar"), "jar");
-        Path cache = Files.writeString(application.resolve(ServiceJvm.AOT_CACHE), "cache");
-        Path serviceOptions = Files.writeString(application.resolve(ServiceJvm.SERVICE_OPTIONS), "-Dx=1\n");
-        long now = System.currentTimeMillis();
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 120_000));
-        Files.setLastModifiedTime(cache, FileTime.fromMillis(now - 60_000));
-        Files.setLastModifiedTime(serviceOptions, FileTime.fromMillis(now));
-
-        ServiceJvm.Launch launch = ServiceJvm.launch(application, Map.of("JAVA_OPTS_APPEND", " "));
-
-        assertNotNull(launch.training());
-        assertTrue(launch.options().stream().noneMatch(option -> option.startsWith("-XX:AOTCache=")),
-                launch.options()::toString);
-    }
 }
