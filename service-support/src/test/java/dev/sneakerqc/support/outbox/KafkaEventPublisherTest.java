@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A round whose acknowledgements do not all come within {@code outbox.relay.acknowledgement-timeout} fails, and
  * the next round sends the unacknowledged events again on a new producer; the producer is asked for the settings
- * that keep a batch's events in order. The broker sits behind a process
- * boundary; Kafka's {@link MockProducer} stands in for it, acknowledging only what the test lets through.
+ * that keep a batch's events in order. The broker sits behind a process boundary; Kafka's {@link MockProducer}
+ * stands in for it, acknowledging only what the test lets through.
  */
 class KafkaEventPublisherTest {
 
