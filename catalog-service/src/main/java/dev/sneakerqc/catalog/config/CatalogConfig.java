@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 /** Catalog settings ({@code catalog.*}). */
 @ConfigMapping(prefix = "catalog")
@@ -13,6 +14,26 @@ public interface CatalogConfig {
     Label label();
 
     Consumer consumer();
+
+    BatchCacheSettings batchCache();
+
+    /** The batches read by id, held in memory ({@code dev.sneakerqc.catalog.persistence.BatchCache}). */
+    interface BatchCacheSettings {
+        /** Whether batches read by id are held at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The most batches held: about 0.3 KB of heap each. */
+        @WithDefault("100000")
+        int maxEntries();
+
+        /**
+         * The longest an event may wait in the outbox before held batches stop being served: a change made
+         * through another instance reaches this one's cache only through its event.
+         */
+        @WithDefault("1s")
+        Duration maxOutboxDelay();
+    }
 
     interface Consumer {
         /** Consumer group on qc-events; instances of the catalog share it. */

@@ -1,10 +1,14 @@
 package dev.sneakerqc.catalog.config;
 
 import dev.sneakerqc.catalog.domain.MadeInUsaLabeling;
+import dev.sneakerqc.catalog.persistence.BatchCache;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
-/** Wires the domain's plain objects from configuration. */
+/** Wires plain objects (the domain's, the batch cache) from configuration. */
 @ApplicationScoped
 public class DomainProducers {
 
@@ -12,5 +16,17 @@ public class DomainProducers {
     @ApplicationScoped
     MadeInUsaLabeling labeling(CatalogConfig config) {
         return new MadeInUsaLabeling(config.label().policy(), config.label().significantComponentShare());
+    }
+
+    @Produces
+    @Singleton
+    BatchCache batchCache(CatalogConfig config, MeterRegistry registry) {
+        BatchCache cache = new BatchCache(config.batchCache().maxEntries(), System::nanoTime);
+        Gauge.builder("batch.cache.entries", cache, BatchCache::size)
+                .description("Batches held in memory for reads by id").register(registry);
+        Gauge.builder("batch.cache.serving", cache, held -> held.isServing() ? 1 : 0)
+                .description("1 while reads by id are answered from the batch cache, 0 while they go to the database")
+                .register(registry);
+        return cache;
     }
 }

@@ -7,6 +7,7 @@ import dev.sneakerqc.catalog.domain.MaterialLotLine;
 import dev.sneakerqc.catalog.domain.SneakerModel;
 import dev.sneakerqc.catalog.domain.StageChange;
 import dev.sneakerqc.catalog.domain.StageCompletion;
+import dev.sneakerqc.catalog.persistence.BatchCache;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.TimeOrderedIds;
 import dev.sneakerqc.contract.Topics;
@@ -17,6 +18,7 @@ import dev.sneakerqc.contract.production.BatchStatus;
 import dev.sneakerqc.contract.production.MaterialLot;
 import dev.sneakerqc.contract.production.ProductionEvents;
 import dev.sneakerqc.support.outbox.OutboxWriter;
+import dev.sneakerqc.support.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -25,15 +27,20 @@ import java.util.UUID;
 /**
  * The events of batch changes, recorded in the outbox inside the transaction making the change; the relay
  * publishes them to {@code production-events} keyed by batch id. A stage change's event goes in with the change
- * itself ({@code BatchWrites}), in one statement.
+ * itself ({@code BatchWrites}), in one statement. Each change, once committed, is also told to this instance's
+ * {@link BatchCache}.
  */
 @ApplicationScoped
 public class ProductionEventRecorder {
 
     private final OutboxWriter outbox;
+    private final AfterCommit afterCommit;
+    private final BatchCache cache;
 
-    public ProductionEventRecorder(OutboxWriter outbox) {
+    public ProductionEventRecorder(OutboxWriter outbox, AfterCommit afterCommit, BatchCache cache) {
         this.outbox = outbox;
+        this.afterCommit = afterCommit;
+        this.cache = cache;
     }
 
     public void batchPlanned(Batch batch, SneakerModel model, Factory factory) {
@@ -47,15 +54,17 @@ public class ProductionEventRecorder {
 
     /**
      * The event of a stage change. It is not recorded here: {@code BatchWrites} writes it to the outbox in the
-     * statement that writes the change.
+     * statement that writes the change. Once the transaction commits, the batch cache is told.
      */
     public EventEnvelope stageCompleted(StageChange change) {
         BatchSnapshot batch = change.after();
         StageCompletion completion = change.completion();
         BatchStageCompleted data = new BatchStageCompleted(batch.batchNumber(), batch.styleCode(),
                 batch.factoryCode(), completion.stage(), change.before().stage(), batch.status());
-        return EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, TimeOrderedIds.next(),
+        EventEnvelope event = EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, TimeOrderedIds.next(),
                 completion.completedAt(), batch.id(), completion.sequence(), data);
+        tellCacheOnCommit(event);
+        return event;
     }
 
     public void verdictApplied(Batch batch, long sequence, UUID verdictEventId, Instant at) {
@@ -67,6 +76,15 @@ public class ProductionEventRecorder {
 
     private void record(EventEnvelope envelope) {
         outbox.append(Topics.PRODUCTION_EVENTS, envelope);
+        tellCacheOnCommit(envelope);
+    }
+
+    /**
+     * Tells this instance's batch cache of the change once it is committed, before the request that made it is
+     * answered; other instances learn of it from the event.
+     */
+    private void tellCacheOnCommit(EventEnvelope event) {
+        afterCommit.once(event.eventId(), () -> cache.changed(event.batchId(), event.sequence()));
     }
 
     private static MaterialLot toContract(MaterialLotLine line) {

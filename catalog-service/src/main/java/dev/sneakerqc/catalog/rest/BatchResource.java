@@ -19,17 +19,24 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -48,9 +55,11 @@ public class BatchResource {
     static final int MAX_PAGE_SIZE = 200;
 
     private final BatchService batches;
+    private final BatchBodies bodies;
 
-    public BatchResource(BatchService batches) {
+    public BatchResource(BatchService batches, BatchBodies bodies) {
         this.batches = batches;
+        this.bodies = bodies;
     }
 
     @POST
@@ -75,11 +84,24 @@ public class BatchResource {
         return BatchView.of(batches.completeStage(batchId(id), body.stage()));
     }
 
+    /**
+     * Answered on the I/O thread when the batch cache holds the batch; read from the database on a worker thread
+     * otherwise.
+     */
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a batch")
-    public BatchView get(@PathParam("id") String id) {
-        return BatchView.of(batches.read(batchId(id)));
+    @Operation(summary = "Get a batch", description = "The batch as last changed through this instance; a change "
+            + "made through another instance shows once its event has reached this one (within about a second). "
+            + "With Cache-Control: no-cache, the batch is read from the database.")
+    @APIResponse(responseCode = "200", description = "The batch", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+    public Uni<byte[]> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
+        UUID batchId = batchId(id);
+        byte[] held = wantsFresh(cacheControl) ? null : bodies.held(batchId);
+        if (held != null) {
+            return Uni.createFrom().item(held);
+        }
+        return Uni.createFrom().item(() -> bodies.read(batchId)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @GET
@@ -114,6 +136,11 @@ public class BatchResource {
         BatchRepository.Result result = batches.search(criteria, pageNumber, pageSize);
         return new BatchPage(result.items().stream().map(BatchView::of).toList(), pageNumber, pageSize,
                 result.total(), (result.total() + pageSize - 1) / pageSize);
+    }
+
+    /** {@code no-cache} or {@code max-age=0}: the client wants the batch as the database has it. */
+    private static boolean wantsFresh(String cacheControl) {
+        return cacheControl != null && (cacheControl.contains("no-cache") || cacheControl.contains("max-age=0"));
     }
 
     private static UUID batchId(String id) {

@@ -1,5 +1,6 @@
 package dev.sneakerqc.catalog.messaging;
 
+import dev.sneakerqc.catalog.persistence.BatchCache;
 import dev.sneakerqc.catalog.support.ProductionEventsReader;
 import dev.sneakerqc.infra.kafka.TopicReader;
 import dev.sneakerqc.contract.EventEnvelope;
@@ -11,6 +12,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +33,13 @@ import static dev.sneakerqc.catalog.support.CatalogFixtures.model;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The broker is stopped while planners keep working: every write is accepted, its event waits in the outbox,
- * and once the broker is back every event arrives, in order per batch, none lost.
+ * and once the broker is back every event arrives, in order per batch, none lost. Meanwhile batches are read from
+ * the database, not from the batch cache.
  */
 @QuarkusTest
 @WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
@@ -45,6 +49,9 @@ class KafkaOutageTest {
 
     @InjectInfrastructure
     TestInfrastructure infra;
+
+    @Inject
+    BatchCache cache;
 
     @Test
     void eventsWrittenWhileKafkaIsDownArriveInOrderOnceItIsBack() {
@@ -72,6 +79,11 @@ class KafkaOutageTest {
                 assertThat(outbox.getString("data.kafka")).isEqualTo("unreachable");
                 assertThat(outbox.getLong("data.pendingEvents")).isGreaterThanOrEqualTo(BATCHES * 6L);
             });
+            // Changes of other instances would not reach this one: its batch cache stops, and reads go to the
+            // database, where every change is.
+            await().atMost(Duration.ofSeconds(20)).until(() -> !cache.isServing());
+            batchIds.forEach(id -> given().get("/api/batches/{id}", id).then().statusCode(200)
+                    .body("stage", equalTo("FINISHED")).body("status", equalTo("IN_QC")));
         } finally {
             infra.startKafka();
         }
@@ -96,6 +108,7 @@ class KafkaOutageTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(outboxCheck().getLong("data.pendingEvents")).isZero());
+        await().atMost(Duration.ofSeconds(30)).until(cache::isServing);
     }
 
     private static long distinctEvents(List<ConsumerRecord<String, byte[]>> records) {
