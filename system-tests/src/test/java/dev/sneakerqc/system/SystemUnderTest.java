@@ -44,8 +44,9 @@ final class SystemUnderTest {
     final QcDatabase qcDatabase;
     final ServiceProcess catalog;
     final ServiceProcess qc;
-    /** Further QC instances started by tests; stopped at exit if they are still running. */
-    private final List<ServiceProcess> extraQcs = new CopyOnWriteArrayList<>();
+    /** Further instances started by tests; stopped at exit if they are still running. */
+    private final List<ServiceProcess> extraInstances = new CopyOnWriteArrayList<>();
+    private final Map<String, String> catalogEnvironment;
 
     private SystemUnderTest() {
         infra = TestInfrastructures.shared();
@@ -55,7 +56,7 @@ final class SystemUnderTest {
                 .build().start();
         qcPostgres.createDatabase(QC_DATABASE);
         qcDatabase = new QcDatabase(qcPostgres.jdbcUrl(QC_DATABASE), qcPostgres.username(), qcPostgres.password());
-        Map<String, String> catalogEnvironment = kafkaEnvironment();
+        catalogEnvironment = kafkaEnvironment();
         catalogEnvironment.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl("catalog_system"));
         catalogEnvironment.put("QUARKUS_DATASOURCE_USERNAME", infra.username());
         catalogEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", infra.password());
@@ -66,7 +67,7 @@ final class SystemUnderTest {
                 for (ServiceProcess process : List.of(qc, catalog)) {
                     process.close();
                 }
-                extraQcs.forEach(ServiceProcess::close);
+                extraInstances.forEach(ServiceProcess::close);
             } finally {
                 qcPostgres.close();
             }
@@ -85,7 +86,14 @@ final class SystemUnderTest {
     /** Another QC instance, started, on the same database and consumer group; closed by the caller. */
     ServiceProcess startQc(String name) {
         ServiceProcess process = qcProcess(name);
-        extraQcs.add(process);
+        extraInstances.add(process);
+        return process.start();
+    }
+
+    /** Another catalog instance, started, on the same database and broker; closed by the caller. */
+    ServiceProcess startCatalog(String name) {
+        ServiceProcess process = new ServiceProcess(name, "catalog.app", new HashMap<>(catalogEnvironment));
+        extraInstances.add(process);
         return process.start();
     }
 
