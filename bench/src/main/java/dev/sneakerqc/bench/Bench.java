@@ -367,36 +367,54 @@ public final class Bench {
     // ------------------------------------------------------------------------------------------------------------
     // 2. Reads
 
+    /**
+     * Reads at c64, as clients send them (the catalog answers from its batch cache what it holds), then with
+     * {@code Cache-Control: no-cache}, which the catalog answers from the database: the second shows what the
+     * first would be without the cache.
+     */
     public void reads() {
         Wrk.requireInstalled();
-        Figure rate = report.figure("reads.rps", "2. reads c64: GET /api/batches/{id}", "req/s",
-                Target.atLeast(20_000));
-        Figure p50 = report.figure("reads.p50", "2. reads c64: p50", "ms", null);
-        Figure p99 = report.figure("reads.p99", "2. reads c64: p99", "ms", Target.atMost(30));
-        Figure machineCpu = report.figure("reads.cpu.machine", "2. reads c64: machine CPU per read", "µs", null)
-                .note("all cores' busy time over the wrk run, over its reads: the catalog, PostgreSQL, wrk, and"
-                        + " whatever else runs");
-        Figure catalogCpu = report.figure("reads.cpu.catalog", "2. reads c64: catalog CPU per read", "µs", null)
-                .note("the catalog-service process, over the same span");
         if (plannedBatches.isEmpty()) {
             api.ensureReferenceData(system.catalogUrl());
             batchIds(5_000);
         }
         Path ids = idsFile(plannedBatches);
-        rate.note("over " + plannedBatches.size() + " batches, after a warm-up of " + options.warmUp().toSeconds()
-                + " s");
         settle();
         if (!options.warmUp().isZero()) {
             log("warm-up: wrk reads -c64 for " + options.warmUp().toSeconds() + " s");
             wrk.run(system.catalogUrl(), "reads", ids, options.threads(), 64, options.warmUp());
         }
+        readRuns(ids, "reads", "reads", "2. reads c64", "GET /api/batches/{id}", Target.atLeast(20_000),
+                Target.atMost(30))
+                .note("over " + plannedBatches.size() + " batches, after a warm-up of " + options.warmUp().toSeconds()
+                        + " s; the catalog answers them from its batch cache");
+        readRuns(ids, "reads-db", "reads.db", "2. reads c64 from the database", "with Cache-Control: no-cache",
+                null, null)
+                .note("the same reads with Cache-Control: no-cache, which the catalog answers from PostgreSQL;"
+                        + " after the cached ones, without a warm-up of their own");
+    }
+
+    /**
+     * {@code --runs} wrk runs of reads in {@code mode} (of {@code bench.lua}), reported under {@code key} with
+     * titles starting with {@code label}; returns the figure of their rate.
+     */
+    private Figure readRuns(Path ids, String mode, String key, String label, String what, Target rateTarget,
+                            Target p99Target) {
+        Figure rate = report.figure(key + ".rps", label + ": " + what, "req/s", rateTarget);
+        Figure p50 = report.figure(key + ".p50", label + ": p50", "ms", null);
+        Figure p99 = report.figure(key + ".p99", label + ": p99", "ms", p99Target);
+        Figure machineCpu = report.figure(key + ".cpu.machine", label + ": machine CPU per read", "µs", null)
+                .note("all cores' busy time over the wrk run, over its reads: the catalog, PostgreSQL, wrk, and"
+                        + " whatever else runs");
+        Figure catalogCpu = report.figure(key + ".cpu.catalog", label + ": catalog CPU per read", "µs", null)
+                .note("the catalog-service process, over the same span");
         for (int run = 1; run <= options.runs(); run++) {
             CpuReading before = CpuReading.now(system.pid(SystemUnderTest.CATALOG));
-            Wrk.Result result = wrk.run(system.catalogUrl(), "reads", ids, options.threads(), 64, options.duration());
+            Wrk.Result result = wrk.run(system.catalogUrl(), mode, ids, options.threads(), 64, options.duration());
             CpuReading after = CpuReading.now(system.pid(SystemUnderTest.CATALOG));
             OptionalDouble machine = after.machineMicrosPer(before, result.requests());
             OptionalDouble catalog = after.processMicrosPer(before, result.requests());
-            log("reads run " + run + ": " + Math.round(result.requestsPerSecond()) + " req/s, p99 "
+            log(mode + " run " + run + ": " + Math.round(result.requestsPerSecond()) + " req/s, p99 "
                     + result.p99Millis() + " ms" + cpuPerOperation("read", machine, catalog, "catalog"));
             rate.add(result.requestsPerSecond());
             p50.add(result.p50Millis());
@@ -405,6 +423,7 @@ public final class Bench {
             catalog.ifPresent(catalogCpu::add);
         }
         skipWithoutCpuTimes(List.of(machineCpu, catalogCpu));
+        return rate;
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 -- wrk script of the benchmark suite (bench/run). Environment:
---   BENCH_MODE     "stages" (POST /api/batches/{id}/stages) or "reads" (GET /api/batches/{id})
+--   BENCH_MODE     "stages" (POST /api/batches/{id}/stages), "reads" (GET /api/batches/{id}) or "reads-db" (the same
+--                  with Cache-Control: no-cache, which the catalog answers from the database, not its batch cache)
 --   BENCH_IDS      a file with one batch id per line
 --   BENCH_THREADS  wrk's -t, so that each thread's requests interleave with the others'
 --
@@ -7,7 +8,7 @@
 -- stage (i div N) of batch (i mod N), N being the number of ids. A batch therefore gets its next stage N requests
 -- after the previous one, long finished when N is much larger than the concurrency. When the ids run out of
 -- stages the thread stops and done() reports "exhausted" (the caller then fails the run).
--- reads: request i reads batch (i mod N).
+-- reads, reads-db: request i reads batch (i mod N).
 --
 -- done() prints one line "BENCH-JSON {...}" with the counts, errors and latency percentiles (microseconds).
 
@@ -36,6 +37,9 @@ function init(args)
    end
    exhausted = false
    headers = {["Content-Type"] = "application/json", ["Accept"] = "application/json"}
+   if mode == "reads-db" then
+      headers["Cache-Control"] = "no-cache"
+   end
 end
 
 function request()
