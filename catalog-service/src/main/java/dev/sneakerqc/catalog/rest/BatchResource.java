@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 @Path("/api/batches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -91,17 +92,21 @@ public class BatchResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a batch", description = "The batch as last changed through this instance; a change "
-            + "made through another instance shows once its event has reached this one (within about a second). "
+            + "made through another instance shows once its event has reached this one (about 3 s at the latest). "
             + "With Cache-Control: no-cache, the batch is read from the database.")
     @APIResponse(responseCode = "200", description = "The batch", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
     public Uni<byte[]> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl) {
         UUID batchId = batchId(id);
-        byte[] held = wantsFresh(cacheControl) ? null : bodies.held(batchId);
-        if (held != null) {
-            return Uni.createFrom().item(held);
+        if (wantsFresh(cacheControl)) {
+            return onWorker(() -> bodies.readFresh(batchId));
         }
-        return Uni.createFrom().item(() -> bodies.read(batchId)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        byte[] held = bodies.held(batchId);
+        return held != null ? Uni.createFrom().item(held) : onWorker(() -> bodies.read(batchId));
+    }
+
+    private static Uni<byte[]> onWorker(Supplier<byte[]> blockingRead) {
+        return Uni.createFrom().item(blockingRead).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @GET
