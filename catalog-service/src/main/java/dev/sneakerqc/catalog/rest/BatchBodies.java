@@ -36,7 +36,7 @@ public class BatchBodies {
 
     /**
      * Reads the batch from the database (a blocking call) and, while the cache serves, offers its body to it
-     * (packing it costs more than the rest of a read's work in the catalog).
+     * (packed: a deflate, not worth doing for a cache that would refuse it).
      */
     byte[] read(UUID id) {
         long stamp = cache.stamp(id);
