@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *     can give memory back down to (with {@code -Xms64m} the catalog kept 63 MB of heap for 28 MB live).</li>
  *     <li>{@code -XX:-ShrinkHeapInSteps}: a full collection gives the heap it leaves free beyond
  *     {@code MaxHeapFreeRatio} back at once, not in steps over several collections. The services ask for one,
- *     with that ratio lowered to 20 %, when they fall idle after a load ({@code IdleHeapRelease}), so a heap
+ *     with that ratio lowered to 10 %, when they fall idle after a load ({@code IdleHeapRelease}), so a heap
  *     grown by a backlog or a rebuild does not stay resident.</li>
  *     <li>{@code -XX:MetaspaceSize=64m}: the class metadata size at which the JVM first runs a full collection
  *     to unload classes (21 MB by default). The catalog reached it about a minute into a load (21.5 MB; the
