@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * with a periodic collection (JEP 346); here the service does the same. When the service has allocated next to
  * nothing (no collection, and less than {@value #IDLE_ALLOCATION_PER_SECOND} bytes a second) for
  * {@code memory.release-after-idle} and the heap has grown since the last release, it asks for one full
- * collection that leaves at most 10 % of the heap free; with
+ * collection that leaves at most {@value #RELEASE_FREE_RATIO} % of the heap free; with
  * {@code -XX:-ShrinkHeapInSteps} (see the launch options) the rest is returned at once, not over several
  * collections. With 30-50 MB live that collection took 220-320 ms on the 2-core machine of the benchmarks
  * (GC logs of 2026-12-01), once per burst, while the service has nothing else to do. {@code 0} turns it off.
