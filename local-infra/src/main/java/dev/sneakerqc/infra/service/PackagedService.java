@@ -99,7 +99,7 @@ public final class PackagedService implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        jvmLaunch = ServiceJvm.launch(jar.getParent(), environment);
+        jvmLaunch = ServiceJvm.launch(name, jar.getParent(), environment);
         command.addAll(jvmLaunch.options());
         // Relative to its directory, the working directory: an AOT cache holds the class path it was made with.
         command.addAll(List.of("-jar", jar.getFileName().toString()));

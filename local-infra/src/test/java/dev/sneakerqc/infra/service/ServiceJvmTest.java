@@ -25,7 +25,7 @@ class ServiceJvmTest {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
         Files.writeString(application.resolve("quarkus-run.jar"), "jar");
 
-        ServiceJvm.Launch launch = ServiceJvm.launch(application, Map.of("JAVA_OPTS_APPEND", " "));
+        ServiceJvm.Launch launch = ServiceJvm.launch("qc-service", application, Map.of("JAVA_OPTS_APPEND", " "));
 
         assertNotNull(launch.training());
         assertTrue(launch.options().contains("-XX:AOTCacheOutput=" + launch.training()), launch.options()::toString);
@@ -35,7 +35,7 @@ class ServiceJvmTest {
     void aLaunchWithExtraOptionsNeverTrainsACacheThatOtherLaunchesCouldNotUse() throws Exception {
         Files.writeString(application.resolve("quarkus-run.jar"), "jar");
 
-        ServiceJvm.Launch launch = ServiceJvm.launch(application,
+        ServiceJvm.Launch launch = ServiceJvm.launch("qc-service", application,
                 Map.of("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=filename=/tmp/x.jfr"));
 
         assertNull(launch.training());
@@ -52,9 +52,23 @@ class ServiceJvmTest {
         Files.writeString(cache, "cache");
         Files.setLastModifiedTime(cache, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
 
-        ServiceJvm.Launch launch = ServiceJvm.launch(application, Map.of("JAVA_OPTS_APPEND", "-Dx=1"));
+        ServiceJvm.Launch launch = ServiceJvm.launch("qc-service", application, Map.of("JAVA_OPTS_APPEND", "-Dx=1"));
 
         assertNull(launch.training());
         assertTrue(launch.options().containsAll(List.of("-XX:AOTCache=" + cache, "-Dx=1")), launch.options()::toString);
+    }
+
+    @Test
+    void theCatalogRunsWithTheC2CompilerAloneAndTheQcServiceWithBothTiers() throws Exception {
+        Files.writeString(application.resolve("quarkus-run.jar"), "jar");
+
+        List<String> catalog = ServiceJvm.launch("catalog-service", application, Map.of("JAVA_OPTS_APPEND", "-Dx=1"))
+                .options();
+        List<String> qc = ServiceJvm.launch("qc-service-ingest-1", application, Map.of("JAVA_OPTS_APPEND", "-Dx=1"))
+                .options();
+
+        assertTrue(catalog.contains("-XX:-TieredCompilation"), catalog::toString);
+        assertEquals("-Dx=1", catalog.getLast(), "JAVA_OPTS_APPEND comes last, so that it can override");
+        assertTrue(qc.stream().noneMatch(option -> option.contains("TieredCompilation")), qc::toString);
     }
 }
