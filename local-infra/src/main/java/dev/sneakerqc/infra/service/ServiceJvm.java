@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  *     cache and 27 MB of C heap); with C2 alone it held about 9,000 compiled methods in 14 MB of code cache, used
  *     no more CPU a stage change or a read once warm, and its resident memory after the benchmark's load fell from
  *     305 to 265 MB (bench/HISTORY.md, "C2 alone"). The qc-service keeps both tiers: it must warm up fast when a
- *     fresh instance catches up on a backlog, and C2 alone slowed that by about a quarter.</li>
+ *     fresh instance catches up on a backlog, and C2 alone slowed that by about a fifth.</li>
  *     <li>{@code JAVA_OPTS_APPEND} (from the service's environment, else from this process's), appended last so
  *     that it overrides: a flight recording while measuring, say.</li>
  * </ul>
