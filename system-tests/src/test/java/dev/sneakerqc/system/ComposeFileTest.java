@@ -1,8 +1,10 @@
 package dev.sneakerqc.system;
 
+import dev.sneakerqc.infra.service.ServiceJvm;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -348,6 +350,31 @@ class ComposeFileTest {
         });
     }
 
+    /**
+     * The images run their JVMs with the options and environment the local stack launches them with
+     * ({@link ServiceJvm}), so that what bench/ measured on the local stack holds for them. Left out on each side:
+     * the AOT cache and {@code --sun-misc-unsafe-memory-access}, which ServiceJvm adds only on the JDKs that have
+     * them (the images run Java 21), and the images' {@code -D} system properties.
+     */
+    @Test
+    void imagesRunTheJvmOptionsOfTheLocalStack(@TempDir Path application) {
+        assertSoftly(softly -> builtServices().keySet().forEach(name -> {
+            Map<String, String> environment = environment(dockerfile(name));
+            List<String> imageOptions = Arrays.stream(environment.getOrDefault("JAVA_OPTS_APPEND", "").split("\\s+"))
+                    .filter(option -> !option.isEmpty() && !option.startsWith("-D")).toList();
+            List<String> stackOptions = ServiceJvm.launch(name, application, Map.of("JAVA_OPTS_APPEND", ""))
+                    .options().stream()
+                    .filter(option -> !option.startsWith("-XX:AOTCache")
+                            && !option.startsWith("--sun-misc-unsafe-memory-access"))
+                    .toList();
+            softly.assertThat(imageOptions).as("%s: JAVA_OPTS_APPEND in %s against ServiceJvm", name, dockerfile(name))
+                    .containsExactlyInAnyOrderElementsOf(stackOptions);
+            ServiceJvm.environment().forEach((variable, value) -> softly.assertThat(environment)
+                    .as("%s: ENV in %s against ServiceJvm.environment()", name, dockerfile(name))
+                    .containsEntry(variable, value));
+        }));
+    }
+
     // --- The compose file ---
 
     /** The services built from a directory of this repository, with that directory (the build context). */
@@ -589,6 +616,18 @@ class ComposeFileTest {
                 .filter(words -> words.get(0).equalsIgnoreCase(keyword))
                 .map(words -> words.subList(1, words.size()))
                 .toList();
+    }
+
+    /** The variables the ENV instructions set (one {@code KEY=value} each, the value maybe quoted, as here). */
+    private static Map<String, String> environment(Path dockerfile) {
+        Pattern variable = Pattern.compile("(?m)^ENV\\s+(\\w+)=(?:\"([^\"]*)\"|'([^']*)'|(\\S+))\\s*$");
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Matcher matcher = variable.matcher(read(dockerfile)); matcher.find(); ) {
+            String value = matcher.group(2) != null ? matcher.group(2)
+                    : matcher.group(3) != null ? matcher.group(3) : matcher.group(4);
+            environment.put(matcher.group(1), value);
+        }
+        return environment;
     }
 
     /** The files a COPY source names in the build context: one, or those its wildcards match in its directory. */
