@@ -59,7 +59,8 @@ class ServiceJvmTest {
     }
 
     @Test
-    void theCatalogRunsWithTheC2CompilerAloneAndTheQcServiceWithBothTiers() throws Exception {
+    void theCatalogRunsWithTheC2CompilerAloneAndTheCodeCacheOfBothTiersAndTheQcServiceWithBothTiers()
+            throws Exception {
         Files.writeString(application.resolve("quarkus-run.jar"), "jar");
 
         List<String> catalog = ServiceJvm.launch("catalog-service", application, Map.of("JAVA_OPTS_APPEND", "-Dx=1"))
@@ -67,8 +68,10 @@ class ServiceJvmTest {
         List<String> qc = ServiceJvm.launch("qc-service-ingest-1", application, Map.of("JAVA_OPTS_APPEND", "-Dx=1"))
                 .options();
 
-        assertTrue(catalog.contains("-XX:-TieredCompilation"), catalog::toString);
+        assertTrue(catalog.containsAll(List.of("-XX:-TieredCompilation", "-XX:ReservedCodeCacheSize=240m")),
+                catalog::toString);
         assertEquals("-Dx=1", catalog.getLast(), "JAVA_OPTS_APPEND comes last, so that it can override");
-        assertTrue(qc.stream().noneMatch(option -> option.contains("TieredCompilation")), qc::toString);
+        assertTrue(qc.stream().noneMatch(option -> option.contains("TieredCompilation")
+                || option.contains("CodeCache")), qc::toString);
     }
 }
