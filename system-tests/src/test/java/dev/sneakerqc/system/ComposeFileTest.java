@@ -359,7 +359,8 @@ class ComposeFileTest {
     @Test
     void imagesRunTheJvmOptionsOfTheLocalStack(@TempDir Path application) {
         assertSoftly(softly -> builtServices().keySet().forEach(name -> {
-            Map<String, String> environment = environment(dockerfile(name));
+            Path dockerfile = dockerfile(name);
+            Map<String, String> environment = environment(dockerfile);
             List<String> imageOptions = Arrays.stream(environment.getOrDefault("JAVA_OPTS_APPEND", "").split("\\s+"))
                     .filter(option -> !option.isEmpty() && !option.startsWith("-D")).toList();
             List<String> stackOptions = ServiceJvm.launch(name, application, Map.of("JAVA_OPTS_APPEND", ""))
@@ -367,10 +368,10 @@ class ComposeFileTest {
                     .filter(option -> !option.startsWith("-XX:AOTCache")
                             && !option.startsWith("--sun-misc-unsafe-memory-access"))
                     .toList();
-            softly.assertThat(imageOptions).as("%s: JAVA_OPTS_APPEND in %s against ServiceJvm", name, dockerfile(name))
+            softly.assertThat(imageOptions).as("%s: JAVA_OPTS_APPEND in %s against ServiceJvm", name, dockerfile)
                     .containsExactlyInAnyOrderElementsOf(stackOptions);
             ServiceJvm.environment().forEach((variable, value) -> softly.assertThat(environment)
-                    .as("%s: ENV in %s against ServiceJvm.environment()", name, dockerfile(name))
+                    .as("%s: ENV in %s against ServiceJvm.environment()", name, dockerfile)
                     .containsEntry(variable, value));
         }));
     }

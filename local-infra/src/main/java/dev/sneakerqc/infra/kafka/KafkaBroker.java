@@ -61,8 +61,8 @@ public final class KafkaBroker implements AutoCloseable {
      * request waits out the broker's collection pauses, which is what the outbox's publish latency sees: with the
      * serial collector and a young generation of 128 MB (before, bench/HISTORY.md "After the 10:53 run") the
      * broker stopped for 50-110 ms about every 10 s at 500 stage changes a second, copying the 5-7 MB that survive
-     * each collection; ZGC collects concurrently, with pauses well under a millisecond, for about 230 MB more
-     * resident memory. In two alternating pairs of end-to-end runs, the publish p99 was 72.5 and 67.8 ms against
+     * each collection; ZGC marks and relocates concurrently, its pauses designed to stay under a millisecond (not
+     * logged in these runs), for about 230 MB more resident memory. In two alternating pairs of end-to-end runs, the publish p99 was 72.5 and 67.8 ms against
      * 133 and 95.0 ms with the serial collector (bench/HISTORY.md, "The broker's collector"). On Java 21 and 22
      * ZGC is generational only when asked.
      */
