@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,14 +21,15 @@ import java.util.regex.Pattern;
 /**
  * Validates event JSON against the JSON Schema (draft 2020-12) of its type and version. Producers use it in
  * their tests; consumers use it before applying an event, so both sides hold to the same schema.
+ *
+ * <p>Each schema is also compiled to plain checks ({@link CompiledSchema}), which pass the events producers write
+ * without the general validator; any event they cannot pass beyond doubt goes to it, and it alone refuses an event
+ * and says why. A fresh consumer catching up on a backlog spent about a third of its CPU in the general validator,
+ * most of it the JVM running and compiling that validator's code for the first time (bench/HISTORY.md).
  */
 public final class EventSchemas {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true)
-            .build();
-    private static final Map<String, Optional<JsonSchema>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<Schema>> CACHE = new ConcurrentHashMap<>();
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z]{1,64}");
 
     private EventSchemas() {
@@ -41,15 +43,18 @@ public final class EventSchemas {
     public static List<String> violations(JsonNode event) {
         String type = event.path("type").asText("");
         int version = event.path("schemaVersion").asInt(0);
-        JsonSchema schema = schemaOf(type, version)
+        Schema schema = schemaOf(type, version)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no schema for event type '" + type + "' version " + version));
-        // Valid events are the rule: a pass/fail check stops at the first violation and builds no messages; the
-        // messages are collected only for an event that fails it.
-        if (schema.validate(event, OutputFormat.BOOLEAN)) {
+        if (schema.compiled() != null && schema.compiled().check(event) == CompiledSchema.Result.VALID) {
             return List.of();
         }
-        return schema.validate(event).stream().map(ValidationMessage::getMessage).sorted().toList();
+        // A pass/fail check stops at the first violation and builds no messages; the messages are collected only
+        // for an event that fails it.
+        if (schema.general().validate(event, OutputFormat.BOOLEAN)) {
+            return List.of();
+        }
+        return schema.general().validate(event).stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
     /** The violations of a raw record value; a value that is not JSON yields one violation. */
@@ -71,13 +76,18 @@ public final class EventSchemas {
         return schemaOf(type, schemaVersion).isPresent();
     }
 
-    private static Optional<JsonSchema> schemaOf(String type, int version) {
+    /** The compiled checks of a known type and version, for the tests that hold them to the general validator. */
+    static Optional<Schema> schema(String type, int version) {
+        return schemaOf(type, version);
+    }
+
+    private static Optional<Schema> schemaOf(String type, int version) {
         if (version < 1) {
             return Optional.empty();
         }
         String resource = "event-schemas/" + type + ".v" + version + ".schema.json";
         // Only names that passed the check are cached: the check runs once per name, not once per event.
-        Optional<JsonSchema> cached = CACHE.get(resource);
+        Optional<Schema> cached = CACHE.get(resource);
         if (cached != null) {
             return cached;
         }
@@ -87,14 +97,59 @@ public final class EventSchemas {
         return CACHE.computeIfAbsent(resource, EventSchemas::load);
     }
 
-    private static Optional<JsonSchema> load(String resource) {
+    private static Optional<Schema> load(String resource) {
         try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(FACTORY.getSchema(in, CONFIG));
+            byte[] text = in.readAllBytes();
+            return Optional.of(new Schema(text, CompiledSchema.compile(EventJson.mapper().readTree(text))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema " + resource, e);
         }
+    }
+
+    /**
+     * One schema, two ways: its plain checks, and the general validator's, loaded when an event first needs it (the
+     * events producers write never do).
+     */
+    static final class Schema {
+        private final byte[] text;
+        private final CompiledSchema compiled;
+        private volatile JsonSchema general;
+
+        Schema(byte[] text, CompiledSchema compiled) {
+            this.text = text;
+            this.compiled = compiled;
+        }
+
+        /** The plain checks, null when the schema uses what {@link CompiledSchema} does not know. */
+        CompiledSchema compiled() {
+            return compiled;
+        }
+
+        /** The general validator's, the judge. */
+        JsonSchema general() {
+            JsonSchema loaded = general;
+            if (loaded == null) {
+                synchronized (this) {
+                    loaded = general;
+                    if (loaded == null) {
+                        loaded = GeneralValidator.FACTORY.getSchema(new ByteArrayInputStream(text),
+                                GeneralValidator.CONFIG);
+                        general = loaded;
+                    }
+                }
+            }
+            return loaded;
+        }
+    }
+
+    /** The general validator's set-up, made when a schema of it is first needed. */
+    private static final class GeneralValidator {
+        static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(true)
+                .build();
     }
 }
