@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class EventSchemas {
 
-    private static final Map<String, Optional<Schema>> CACHE = new ConcurrentHashMap<>();
+    /** By type name, then version: looked up for every event, without building the resource's name. */
+    private static final Map<String, Map<Integer, Optional<Schema>>> CACHE = new ConcurrentHashMap<>();
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z]{1,64}");
 
     private EventSchemas() {
@@ -85,16 +86,17 @@ public final class EventSchemas {
         if (version < 1) {
             return Optional.empty();
         }
-        String resource = "event-schemas/" + type + ".v" + version + ".schema.json";
         // Only names that passed the check are cached: the check runs once per name, not once per event.
-        Optional<Schema> cached = CACHE.get(resource);
+        Map<Integer, Optional<Schema>> versions = CACHE.get(type);
+        Optional<Schema> cached = versions == null ? null : versions.get(version);
         if (cached != null) {
             return cached;
         }
         if (!TYPE_NAME.matcher(type).matches()) {
             return Optional.empty();
         }
-        return CACHE.computeIfAbsent(resource, EventSchemas::load);
+        return CACHE.computeIfAbsent(type, name -> new ConcurrentHashMap<>())
+                .computeIfAbsent(version, v -> load("event-schemas/" + type + ".v" + v + ".schema.json"));
     }
 
     private static Optional<Schema> load(String resource) {

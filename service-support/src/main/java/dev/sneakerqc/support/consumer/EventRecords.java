@@ -8,7 +8,6 @@ import dev.sneakerqc.contract.EventType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,8 +51,13 @@ public final class EventRecords {
         }
         String type = json.path("type").asText("");
         int version = json.path("schemaVersion").asInt(0);
-        boolean known = understood.stream()
-                .anyMatch(eventType -> eventType.name().equals(type) && eventType.schemaVersion() == version);
+        boolean known = false;
+        for (EventType<?> eventType : understood) {
+            if (eventType.schemaVersion() == version && eventType.name().equals(type)) {
+                known = true;
+                break;
+            }
+        }
         if (!known) {
             return refused(record, "unknown event type or schema version: '" + type + "' v" + version);
         }
@@ -75,7 +79,7 @@ public final class EventRecords {
     /** The envelope of a schema-valid event, built on the parsed tree (its data is not copied). */
     private static EventEnvelope envelope(JsonNode json) {
         return new EventEnvelope(UUID.fromString(json.get("eventId").asText()), json.get("type").asText(),
-                json.get("schemaVersion").asInt(), Instant.parse(json.get("occurredAt").asText()),
+                json.get("schemaVersion").asInt(), EventJson.parseTime(json.get("occurredAt").asText()),
                 json.hasNonNull("batchId") ? UUID.fromString(json.get("batchId").asText()) : null,
                 json.hasNonNull("streamKey") ? json.get("streamKey").asText() : null,
                 json.get("sequence").asLong(), json.get("data"));
