@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -486,30 +488,34 @@ final class CompiledSchema {
      * a year from 1000 on and no leap second: the form {@link java.time.Instant#toString} writes.
      */
     static boolean isCanonicalInstant(String text) {
+        return canonicalInstant(text) != null;
+    }
+
+    /** The instant a text in the form of {@link #isCanonicalInstant} names, null when it is not in that form. */
+    static Instant canonicalInstant(String text) {
         int length = text.length();
         if (length < 20 || length > 30 || length == 21 || text.charAt(length - 1) != 'Z'
                 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':') {
-            return false;
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || (length > 20 && text.charAt(19) != '.')) {
+            return null;
         }
-        if (length > 20) {
-            if (text.charAt(19) != '.') {
-                return false;
-            }
-            for (int i = 20; i < length - 1; i++) {
-                if (!isDigit(text.charAt(i))) {
-                    return false;
-                }
-            }
-        }
+        int fraction = length - 21; // the digits between '.' and 'Z', none when negative
+        int nanos = fraction > 0 ? digits(text, 20, fraction) : 0;
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 2);
         int day = digits(text, 8, 2);
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)
-                && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+        if (nanos < 0 || year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        for (int i = fraction; i < 9; i++) {
+            nanos *= 10;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 
     private static int daysIn(int year, int month) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -74,28 +73,8 @@ public final class EventJson {
      * @throws java.time.format.DateTimeParseException when it is not an instant
      */
     public static Instant parseTime(String text) {
-        if (!CompiledSchema.isCanonicalInstant(text)) {
-            return Instant.parse(text);
-        }
-        long day = LocalDate.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2)).toEpochDay();
-        long second = day * 86_400 + number(text, 11, 2) * 3_600L + number(text, 14, 2) * 60L + number(text, 17, 2);
-        int nanos = 0;
-        int fraction = text.length() - 21; // the digits between '.' and 'Z'
-        if (fraction > 0) {
-            nanos = number(text, 20, fraction);
-            for (int i = fraction; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        return Instant.ofEpochSecond(second, nanos);
-    }
-
-    private static int number(String text, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            value = value * 10 + (text.charAt(i) - '0');
-        }
-        return value;
+        Instant canonical = CompiledSchema.canonicalInstant(text);
+        return canonical != null ? canonical : Instant.parse(text);
     }
 
     private static String preview(byte[] value) {

@@ -77,12 +77,8 @@ public final class EventSchemas {
         return schemaOf(type, schemaVersion).isPresent();
     }
 
-    /** The compiled checks of a known type and version, for the tests that hold them to the general validator. */
-    static Optional<Schema> schema(String type, int version) {
-        return schemaOf(type, version);
-    }
-
-    private static Optional<Schema> schemaOf(String type, int version) {
+    /** The schema of a type and version, if any (package-private for the tests that hold its two forms together). */
+    static Optional<Schema> schemaOf(String type, int version) {
         if (version < 1) {
             return Optional.empty();
         }

@@ -59,7 +59,7 @@ class CompiledSchemaTest {
                 assertThat(in).as(type.name()).isNotNull();
                 CompiledSchema.compileOrThrow(EventJson.mapper().readTree(in));
             }
-            assertThat(EventSchemas.schema(type.name(), type.schemaVersion()).orElseThrow().compiled())
+            assertThat(EventSchemas.schemaOf(type.name(), type.schemaVersion()).orElseThrow().compiled())
                     .as(type.name()).isNotNull();
         }
     }
@@ -78,7 +78,6 @@ class CompiledSchemaTest {
     @Test
     void aDefiniteAnswerIsTheGeneralValidatorsOnBrokenEvents() throws IOException {
         List<JsonNode> replacements = replacements();
-        int definite = 0;
         int valid = 0;
         int invalid = 0;
         int unsure = 0;
@@ -106,7 +105,7 @@ class CompiledSchemaTest {
                 }
             }
         }
-        definite = valid + invalid;
+        int definite = valid + invalid;
         System.out.printf("compiled checks on %d broken events: %d valid, %d invalid, %d left to the validator%n",
                 definite + unsure, valid, invalid, unsure);
         // the mutations reach both answers, and most of them are decided without the general validator
@@ -146,7 +145,7 @@ class CompiledSchemaTest {
     }
 
     private static EventSchemas.Schema schema(JsonNode event) {
-        return EventSchemas.schema(event.get("type").asText(), event.get("schemaVersion").asInt()).orElseThrow();
+        return EventSchemas.schemaOf(event.get("type").asText(), event.get("schemaVersion").asInt()).orElseThrow();
     }
 
     private static CompiledSchema compiled(JsonNode event) {
