@@ -45,14 +45,14 @@ public record EventEnvelope(UUID eventId, String type, int schemaVersion, Instan
     public static <T> EventEnvelope wrap(EventType<T> type, UUID eventId, Instant occurredAt, UUID batchId,
                                          long sequence, T data) {
         return new EventEnvelope(eventId, type.name(), type.schemaVersion(), occurredAt,
-                Objects.requireNonNull(batchId, "batchId"), null, sequence, EventJson.mapper().valueToTree(data));
+                Objects.requireNonNull(batchId, "batchId"), null, sequence, EventJson.dataTree(data));
     }
 
     /** Wraps typed data into an envelope of an event of a switching stream. */
     public static <T> EventEnvelope wrapForStream(EventType<T> type, UUID eventId, Instant occurredAt,
                                                   String streamKey, long sequence, T data) {
         return new EventEnvelope(eventId, type.name(), type.schemaVersion(), occurredAt, null,
-                Objects.requireNonNull(streamKey, "streamKey"), sequence, EventJson.mapper().valueToTree(data));
+                Objects.requireNonNull(streamKey, "streamKey"), sequence, EventJson.dataTree(data));
     }
 
     /** The aggregate's key: the batch id, or the stream key. Also the Kafka record key. */

@@ -40,14 +40,18 @@ public class InspectionRepository implements PanacheRepositoryBase<Inspection, U
                 .getResultList();
     }
 
-    /** Inspections waiting for their profile whose next attempt is due, oldest first. */
+    /**
+     * Inspections waiting for their profile whose next attempt is due, oldest first. In SQL, not HQL: the inspection
+     * opener runs it as a service starts, and it would otherwise be the first HQL the service parses, alongside
+     * the end of its start.
+     */
     public List<UUID> awaitingProfileDue(Instant now, int limit) {
-        return getEntityManager().createQuery("""
-                        select i.batchId from Inspection i
-                         where i.status = :status and (i.nextProfileAttemptAt is null or i.nextProfileAttemptAt <= :now)
-                         order by i.finishedAt""", UUID.class)
-                .setParameter("status", InspectionStatus.AWAITING_PROFILE)
-                .setParameter("now", now)
+        return getEntityManager().createNativeQuery("""
+                        select batch_id from inspection
+                         where status = ?1 and (next_profile_attempt_at is null or next_profile_attempt_at <= ?2)
+                         order by finished_at""", UUID.class)
+                .setParameter(1, InspectionStatus.AWAITING_PROFILE.name())
+                .setParameter(2, now)
                 .setMaxResults(limit)
                 .getResultList();
     }

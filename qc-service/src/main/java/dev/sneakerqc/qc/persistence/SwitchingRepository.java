@@ -50,21 +50,28 @@ public class SwitchingRepository {
         return state;
     }
 
-    /** The stored switching states of a stream (classes never judged have none). */
+    /**
+     * The stored switching states of a stream (classes never judged have none).
+     *
+     * <p>This query and {@link #discontinuedStreams} are in SQL, not HQL: the consumer of production events and the
+     * inspection opener run them in every round, and a fresh instance would otherwise parse HQL for the first time
+     * on those threads, in each of them at once, while it catches up on a backlog (see {@code bench/HISTORY.md},
+     * "The JIT's work in a catch-up").
+     */
     public List<SwitchingState> statesOf(String factoryCode, String line) {
-        return entityManager.createQuery("""
-                        from SwitchingState where factoryCode = :factoryCode and line = :line
-                        order by defectClass""", SwitchingState.class)
-                .setParameter("factoryCode", factoryCode)
-                .setParameter("line", line)
+        return entityManager.createNativeQuery("""
+                        select * from switching_state where factory_code = ?1 and line = ?2
+                         order by defect_class""", SwitchingState.class)
+                .setParameter(1, factoryCode)
+                .setParameter(2, line)
                 .getResultList();
     }
 
     /** The streams (factory code and line) with a discontinued class. */
+    @SuppressWarnings("unchecked")
     public List<Object[]> discontinuedStreams() {
-        return entityManager.createQuery("""
-                        select distinct factoryCode, line from SwitchingState where discontinued = true""",
-                        Object[].class)
+        return entityManager.createNativeQuery(
+                        "select distinct factory_code, line from switching_state where discontinued")
                 .getResultList();
     }
 

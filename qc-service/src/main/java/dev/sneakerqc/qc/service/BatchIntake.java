@@ -1,5 +1,6 @@
 package dev.sneakerqc.qc.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.production.BatchPlanned;
 import dev.sneakerqc.contract.production.ProductionEvents;
@@ -103,9 +104,7 @@ public class BatchIntake {
                 if (batch != null) {
                     return false;
                 }
-                BatchPlanned planned = event.dataAs(ProductionEvents.BATCH_PLANNED);
-                QcBatch created = new QcBatch(event.batchId(), planned.batchNumber(), planned.styleCode(),
-                        planned.factoryCode(), planned.line(), planned.quantity(), event.occurredAt());
+                QcBatch created = plannedBatch(event);
                 known.put(created.batchId(), created);
                 this.created.put(created.batchId(), created);
                 return true;
@@ -132,6 +131,20 @@ public class BatchIntake {
          */
         private static ProductionStage completedStage(EventEnvelope event) {
             return ProductionStage.valueOf(event.data().get("stage").asText());
+        }
+
+        /**
+         * QC's record of a batch from its BatchPlanned event: five of the fields of its data, read off the data,
+         * which the schema check made complete and typed. Binding the whole of it to {@link BatchPlanned} (its
+         * material lots, its label) used the data binder, whose compiled code a fresh instance then compiled
+         * again when the catalog's profiles came in through the same binder (bench/HISTORY.md, "The JIT's work
+         * in a catch-up").
+         */
+        static QcBatch plannedBatch(EventEnvelope event) {
+            JsonNode data = event.data();
+            return new QcBatch(event.batchId(), data.get("batchNumber").asText(), data.get("styleCode").asText(),
+                    data.get("factoryCode").asText(), data.get("line").asText(), data.get("quantity").asInt(),
+                    event.occurredAt());
         }
 
         /** Writes what the events applied changed: new batches, batches advanced, new inspections. */
