@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Kafka's own {@code ConsumerPerformance} tool, run as a child JVM on the broker's classpath: the raw rate at which
@@ -34,8 +36,21 @@ public final class ConsumerPerformanceTool {
 
     /** Reads {@code records} records of {@code topic} from the beginning, in a fresh consumer group. */
     public static Result run(String bootstrapServers, String topic, long records) {
+        return run(bootstrapServers, topic, records, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * As {@link #run(String, String, long)}, with the tool's working directory made in {@code workParent} for the
+     * run and removed after it.
+     */
+    static Result run(String bootstrapServers, String topic, long records, Path workParent) {
+        Path work;
         try {
-            Path work = Files.createTempDirectory("sneakerqc-consumer-perf-");
+            work = Files.createTempDirectory(workParent, "sneakerqc-consumer-perf-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run ConsumerPerformance", e);
+        }
+        try {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(KafkaBroker.DEFAULT_JVM_OPTIONS);
@@ -55,6 +70,19 @@ public final class ConsumerPerformanceTool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Removes the run's working directory (empty, or a copy of the broker's main class). */
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + directory, e);
         }
     }
 

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.sneakerqc.infra.support.FreePorts;
 
@@ -43,6 +47,22 @@ class KafkaBrokerTest {
             assertEquals(values(0, 10), consumeAll(bootstrap, 10), "records survive the restart");
             produce(bootstrap, 10, 11);
             assertEquals(values(0, 11), consumeAll(bootstrap, 11));
+        }
+    }
+
+    @Test
+    void consumerPerformanceReadsTheTopicAndLeavesNoWorkingDirectory(@TempDir Path workParent) throws Exception {
+        try (KafkaBroker broker = KafkaBroker.builder().build().start()) {
+            String bootstrap = broker.bootstrapServers();
+            produce(bootstrap, 0, 20);
+
+            ConsumerPerformanceTool.Result result = ConsumerPerformanceTool.run(bootstrap, TOPIC, 20, workParent);
+
+            assertEquals(20, result.records(), result.output());
+            assertTrue(result.recordsPerSecond() > 0, result.output());
+            try (Stream<Path> left = Files.list(workParent)) {
+                assertEquals(List.of(), left.toList(), "the tool's working directory is removed after the run");
+            }
         }
     }
 
