@@ -6,17 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import dev.sneakerqc.infra.support.Directories;
 
 /**
  * Kafka's own {@code ConsumerPerformance} tool, run as a child JVM on the broker's classpath: the raw rate at which
  * a plain consumer reads a topic on this machine, the ceiling a consuming service is measured against.
  */
 public final class ConsumerPerformanceTool {
+
+    private static final System.Logger LOG = System.getLogger(ConsumerPerformanceTool.class.getName());
 
     /**
      * What the tool measured.
@@ -71,18 +73,7 @@ public final class ConsumerPerformanceTool {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    /** Removes the run's working directory (empty, or a copy of the broker's main class). */
-    private static void deleteTree(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + directory, e);
+            Directories.deleteQuietly(work, LOG); // empty, or a copy of the broker's main class
         }
     }
 
