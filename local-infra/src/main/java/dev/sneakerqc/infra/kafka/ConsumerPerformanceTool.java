@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.sneakerqc.infra.support.ChildProcesses;
 import dev.sneakerqc.infra.support.Directories;
 
 /**
@@ -32,6 +34,9 @@ public final class ConsumerPerformanceTool {
     public record Result(long records, double seconds, double recordsPerSecond, double fetchRecordsPerSecond,
                          String output) {
     }
+
+    /** How long a run may take: reading a benchmark's backlog takes seconds. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private ConsumerPerformanceTool() {
     }
@@ -61,19 +66,43 @@ public final class ConsumerPerformanceTool {
             command.addAll(List.of("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
                     bootstrapServers, "--topic", topic, "--messages", Long.toString(records), "--group",
                     "consumer-perf-" + UUID.randomUUID(), "--timeout", "30000"));
-            Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("ConsumerPerformance failed:\n" + output);
-            }
-            return parse(output);
+            return parse(runToEnd(command, work, TIMEOUT));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run ConsumerPerformance", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } finally {
-            Directories.deleteQuietly(work, LOG); // empty, or a copy of the broker's main class
+            Directories.deleteQuietly(work, LOG); // the tool's output, perhaps a copy of the broker's main class
+        }
+    }
+
+    /**
+     * Runs {@code command} in {@code work}, its output (with its errors) written to a file there, and returns that
+     * output once it has ended with status 0. A run that outlives {@code timeout}, or is interrupted, is killed with
+     * whatever it started before this throws, so no tool is left reading the topic beside what is measured next.
+     */
+    static String runToEnd(List<String> command, Path work, Duration timeout)
+            throws IOException, InterruptedException {
+        Path outputFile = work.resolve("output.txt");
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(outputFile.toFile()).start();
+        try {
+            boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String output = new String(Files.readAllBytes(outputFile), StandardCharsets.UTF_8);
+            if (!ended) {
+                throw new IllegalStateException("ConsumerPerformance did not end within " + timeout
+                        + " and was killed; its output:\n" + output);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("ConsumerPerformance failed (exit status " + process.exitValue()
+                        + "):\n" + output);
+            }
+            return output;
+        } finally {
+            if (process.isAlive()) {
+                ChildProcesses.killTree(process);
+            }
         }
     }
 
