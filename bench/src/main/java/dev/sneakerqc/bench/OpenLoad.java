@@ -3,23 +3,16 @@ package dev.sneakerqc.bench;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An open-loop load generator: sends requests at fixed times (request i at start + i / rate), whether or not the
  * earlier ones were answered, so a slow system does not slow the load down. Each latency is measured from the
- * request's scheduled time, not from when it happened to be sent (no coordinated omission).
+ * request's scheduled time, not from when it happened to be sent (no coordinated omission). The requests go
+ * out through {@link OpenLoopHttp}, on one thread.
  */
 public final class OpenLoad {
 
@@ -45,47 +38,20 @@ public final class OpenLoad {
      * (i div N) of batch (i mod N), so a batch gets its next stage N / rate seconds after the previous one.
      */
     public static Result stageChanges(String catalogUrl, List<String> batches, int changes, int rate) {
-        Histogram latencies = new Histogram(Duration.ofMinutes(2).toNanos(), 3);
-        AtomicLong failures = new AtomicLong();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        ExecutorService executor = Executors.newFixedThreadPool(4);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        CompletableFuture<?>[] answers = new CompletableFuture<?>[changes];
-        long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 100_000_000L;
+        OpenLoopHttp http = new OpenLoopHttp(URI.create(catalogUrl), Duration.ofSeconds(30), Duration.ofMinutes(2));
+        String path = URI.create(catalogUrl).getRawPath().replaceAll("/$", "");
         int n = batches.size();
-        for (int i = 0; i < changes; i++) {
-            long scheduled = start + i * intervalNanos;
-            long wait;
-            while ((wait = scheduled - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            String stage = STAGES[Math.min(i / n, STAGES.length - 1)];
-            HttpRequest request = HttpRequest.newBuilder(URI.create(catalogUrl + "/api/batches/" + batches.get(i % n)
-                            + "/stages")).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"stage\":\"" + stage + "\"}")).build();
-            answers[i] = http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                long took = System.nanoTime() - scheduled;
-                synchronized (latencies) {
-                    latencies.recordValue(Math.min(took, latencies.getHighestTrackableValue()));
-                }
-                if (error != null || response.statusCode() / 100 != 2) {
-                    failures.incrementAndGet();
-                    firstFailure.compareAndSet(null, error != null ? error.toString()
-                            : response.statusCode() + " " + response.body());
-                }
-            });
-        }
-        long sendingNanos = System.nanoTime() - start;
-        try {
-            CompletableFuture.allOf(answers).exceptionally(e -> null).get(2, TimeUnit.MINUTES);
-        } catch (Exception e) {
-            throw new BenchFailure("stage changes not answered within 2 minutes: " + e, e);
-        } finally {
-            executor.shutdownNow();
-        }
-        return new Result(changes, changes / (sendingNanos / 1e9), latencies.getValueAtPercentile(50) / 1e6,
-                latencies.getValueAtPercentile(99) / 1e6, failures.get(), firstFailure.get());
+        OpenLoopHttp.Outcome outcome = http.run(changes, rate, i -> {
+            byte[] body = ("{\"stage\":\"" + STAGES[Math.min(i / n, STAGES.length - 1)] + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] head = http.head("POST", path + "/api/batches/" + batches.get(i % n) + "/stages",
+                    "application/json", body.length).getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            return request;
+        });
+        Histogram latencies = outcome.latencies();
+        return new Result(changes, changes / (outcome.sendingNanos() / 1e9), latencies.getValueAtPercentile(50) / 1e6,
+                latencies.getValueAtPercentile(99) / 1e6, outcome.failures(), outcome.firstFailure());
     }
 }
