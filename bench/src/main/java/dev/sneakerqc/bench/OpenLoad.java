@@ -38,8 +38,9 @@ public final class OpenLoad {
      * (i div N) of batch (i mod N), so a batch gets its next stage N / rate seconds after the previous one.
      */
     public static Result stageChanges(String catalogUrl, List<String> batches, int changes, int rate) {
-        OpenLoopHttp http = new OpenLoopHttp(URI.create(catalogUrl), Duration.ofSeconds(30), Duration.ofMinutes(2));
-        String path = URI.create(catalogUrl).getRawPath().replaceAll("/$", "");
+        URI catalog = URI.create(catalogUrl);
+        OpenLoopHttp http = new OpenLoopHttp(catalog, Duration.ofSeconds(30), Duration.ofMinutes(2));
+        String path = catalog.getRawPath().replaceAll("/$", "");
         int n = batches.size();
         OpenLoopHttp.Outcome outcome = http.run(changes, rate, i -> {
             byte[] body = ("{\"stage\":\"" + STAGES[Math.min(i / n, STAGES.length - 1)] + "\"}")

@@ -33,7 +33,7 @@ import java.util.function.IntFunction;
 final class OpenLoopHttp {
 
     /** What a run measured; latencies in nanoseconds from each request's scheduled time. */
-    record Outcome(long sent, long sendingNanos, Histogram latencies, long failures, String firstFailure) {
+    record Outcome(long sendingNanos, Histogram latencies, long failures, String firstFailure) {
     }
 
     static final int MAX_CONNECTIONS = 512;
@@ -140,7 +140,7 @@ final class OpenLoopHttp {
                     await(next < count ? scheduled(next) - System.nanoTime() : CHECK_TIMEOUTS_EVERY);
                     handleReady();
                 }
-                return new Outcome(count, lastSent - start, latencies, failures, firstFailure);
+                return new Outcome(lastSent - start, latencies, failures, firstFailure);
             } finally {
                 idle.forEach(this::closeQuietly);
                 busy.forEach(this::closeQuietly);
