@@ -111,6 +111,7 @@ public final class PgBench {
                 analyze batch, batch_material_lot;
                 checkpoint;
                 """.formatted(base, base + batches - 1));
+        long eventsBefore = database.number(DATABASE, "select count(*) from outbox_event");
         try {
             Path runDir = Files.createTempDirectory(work, "pgbench-");
             Path script = runDir.resolve("stage-change.sql");
@@ -132,6 +133,11 @@ public final class PgBench {
                 throw new BenchFailure("pgbench failed: " + reason + "\n" + String.join(" ", command) + "\n" + output);
             }
             Result result = parse(output, latencies(runDir));
+            long written = database.number(DATABASE, "select count(*) from outbox_event") - eventsBefore;
+            if (written < result.transactions()) {
+                throw new BenchFailure("pgbench ran " + result.transactions() + " stage changes but only " + written
+                        + " wrote their event: the script's change did not find its batch as it expected");
+            }
             Files.walk(runDir).sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             return result;
         } catch (IOException e) {

@@ -54,17 +54,23 @@ public class ProductionEventRecorder {
 
     /**
      * The event of a stage change. It is not recorded here: {@code BatchWrites} writes it to the outbox in the
-     * statement that writes the change. Once the transaction commits, the batch cache is told.
+     * statement that writes the change, after which {@link #stageChangeWritten} is to be told.
      */
     public EventEnvelope stageCompleted(StageChange change) {
         BatchSnapshot batch = change.after();
         StageCompletion completion = change.completion();
         BatchStageCompleted data = new BatchStageCompleted(batch.batchNumber(), batch.styleCode(),
                 batch.factoryCode(), completion.stage(), change.before().stage(), batch.status());
-        EventEnvelope event = EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, TimeOrderedIds.next(),
+        return EventEnvelope.wrap(ProductionEvents.BATCH_STAGE_COMPLETED, TimeOrderedIds.next(),
                 completion.completedAt(), batch.id(), completion.sequence(), data);
+    }
+
+    /**
+     * A stage change and its event ({@link #stageCompleted}) were written: once that is committed (at once when
+     * written outside a transaction), the batch cache is told.
+     */
+    public void stageChangeWritten(EventEnvelope event) {
         tellCacheOnCommit(event);
-        return event;
     }
 
     public void verdictApplied(Batch batch, long sequence, UUID verdictEventId, Instant at) {
@@ -80,8 +86,8 @@ public class ProductionEventRecorder {
     }
 
     /**
-     * Tells this instance's batch cache of the change once it is committed, before the request that made it is
-     * answered; other instances learn of it from the event.
+     * Tells this instance's batch cache of the change once it is committed (at once outside a transaction, where it
+     * already is), before the request that made it is answered; other instances learn of it from the event.
      */
     private void tellCacheOnCommit(EventEnvelope event) {
         afterCommit.once(event.eventId(), () -> cache.changed(event.batchId(), event.sequence()));

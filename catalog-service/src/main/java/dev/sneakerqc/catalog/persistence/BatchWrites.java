@@ -23,26 +23,34 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stage changes, the catalog's most frequent write, in plain SQL on the transaction's connection: the batch is
- * read and locked in one statement, and the change (the batch row, its history row and the event announcing it in
- * the outbox) is one more. An ORM session would add a collection load, a snapshot of the entity, a dirty check and
- * a flush to every change, for a row whose every column is known here. Each statement is a round trip to the
- * database, which on a busy machine costs more than the statement: the socket writes and the waits for the answer
- * were a fifth of the catalog's CPU time under stage-change load. Row locks and the {@code version} column keep it
- * safe beside the entity writes of planning and verdicts ({@link BatchRepository}).
+ * Stage changes, the catalog's most frequent write, in plain SQL: the change (the batch row, its history row and
+ * the event announcing it in the outbox) is one statement, which writes only if the batch is still at the change
+ * it was read at ({@code last_event_sequence}, which every change of a batch advances). An ORM session would add a
+ * collection load, a snapshot of the entity, a dirty check and a flush to every change, for a row whose every
+ * column is known here. Each statement is a round trip to the database, which on a busy machine costs more than
+ * the statement: the socket writes and the waits for the answer were a fifth of the catalog's CPU time under
+ * stage-change load.
+ *
+ * <p>A change may be written two ways. Optimistically, outside a transaction: the batch read unlocked
+ * ({@link BatchReads}), then {@link #recordIfUnchanged}, which commits by itself; two round trips, no row lock and
+ * no transaction to begin and commit. Or in a transaction that first locks the batch ({@link #lockForChange}),
+ * so that changes of a batch happen one after another, then {@link #record}. Row locks and the
+ * {@code version} column keep both safe beside the entity writes of planning and verdicts
+ * ({@link BatchRepository}).
  */
 @ApplicationScoped
 public class BatchWrites {
 
     private static final String LOCK = BatchReads.SELECT + " for no key update of b";
     /**
-     * The batch row and its history row, to which the outbox adds the event ({@link OutboxWriter#appendWithChange}):
-     * one statement, whose history row and event go in only if the batch was there.
+     * The batch row, if still at the change it was read at, and its history row, to which the outbox adds the event
+     * ({@link OutboxWriter#appendWithChange}): one statement, whose history row and event go in only if the batch
+     * was changed.
      */
     private static final String RECORD = """
             with changed as (
                 update batch set status = ?, stage = ?, updated_at = ?, last_event_sequence = ?, version = version + 1
-                 where id = ?
+                 where id = ? and last_event_sequence = ?
                 returning id),
             history as (
                 insert into batch_stage (batch_id, stage, completed_at, sequence)
@@ -73,9 +81,26 @@ public class BatchWrites {
     /**
      * Writes a stage change of a batch locked by {@link #lockForChange} in this transaction, and its event to the
      * outbox ({@code production-events}), in one statement.
+     *
+     * @throws OptimisticLockException when the batch is no longer as the change found it (this transaction changed
+     *                                 it already), and nothing is written
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(StageChange change, EventEnvelope event) {
+        if (!recordIfUnchanged(change, event)) {
+            throw new OptimisticLockException("batch " + change.after().id() + " is no longer at change "
+                    + change.before().lastEventSequence() + " or is gone");
+        }
+    }
+
+    /**
+     * Writes a stage change and its event to the outbox ({@code production-events}) in one statement, if the batch
+     * is still at the change {@code change} was made from. Outside a transaction the statement commits by itself.
+     *
+     * @return whether it was written; if not, nothing was
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean recordIfUnchanged(StageChange change, EventEnvelope event) {
         BatchSnapshot after = change.after();
         StageCompletion completion = change.completion();
         if (!after.id().equals(event.batchId()) || event.sequence() != completion.sequence()) {
@@ -84,20 +109,18 @@ public class BatchWrites {
                     + after.id());
         }
         try {
-            int written = outbox.appendWithChange(Topics.PRODUCTION_EVENTS, event, RECORD, record -> {
+            return outbox.appendWithChange(Topics.PRODUCTION_EVENTS, event, RECORD, record -> {
                 record.setString(1, after.status().name());
                 record.setString(2, after.stage().name());
                 record.setObject(3, utc(after.updatedAt()));
                 record.setLong(4, after.lastEventSequence());
                 record.setObject(5, after.id());
-                record.setString(6, completion.stage().name());
-                record.setObject(7, utc(completion.completedAt()));
-                record.setLong(8, completion.sequence());
-                return 9;
-            });
-            if (written != 1) {
-                throw new IllegalStateException("batch " + after.id() + " vanished while locked");
-            }
+                record.setLong(6, change.before().lastEventSequence());
+                record.setString(7, completion.stage().name());
+                record.setObject(8, utc(completion.completedAt()));
+                record.setLong(9, completion.sequence());
+                return 10;
+            }) == 1;
         } catch (SQLException e) {
             throw failure("recording stage " + completion.stage() + " of batch " + after.id(), e);
         }

@@ -15,11 +15,13 @@ import dev.sneakerqc.catalog.persistence.BatchRepository;
 import dev.sneakerqc.catalog.persistence.BatchWrites;
 import dev.sneakerqc.catalog.persistence.FactoryRepository;
 import dev.sneakerqc.catalog.persistence.SneakerModelRepository;
+import dev.sneakerqc.contract.EventEnvelope;
 import dev.sneakerqc.contract.TimeOrderedIds;
 import dev.sneakerqc.contract.production.Component;
 import dev.sneakerqc.contract.production.ProductionStage;
 import dev.sneakerqc.support.problem.FieldError;
 import dev.sneakerqc.support.problem.Problems;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -89,15 +91,33 @@ public class BatchService {
     }
 
     /**
-     * Completes the next stage of a batch.
+     * Completes the next stage of a batch. First optimistically: the batch read without a lock, and the change
+     * written only if no other change of the batch came in between ({@link BatchWrites#recordIfUnchanged}); outside
+     * a transaction that is two statements, each committing by itself. When that does not succeed (the batch changed
+     * in between, or the read does not allow the stage, or finds no batch), the batch is read again locked, in a
+     * transaction, and the answer given from that read is final.
      *
      * @throws dev.sneakerqc.catalog.domain.StageOutOfOrderException when it is not the next stage
      */
-    @Transactional
     public BatchSnapshot completeStage(UUID batchId, ProductionStage stage) {
+        Optional<BatchSnapshot> read = reads.find(batchId);
+        if (read.isPresent() && read.get().nextStage() == stage) {
+            StageChange change = read.get().completeStage(stage, clock.instant());
+            EventEnvelope event = events.stageCompleted(change);
+            if (writes.recordIfUnchanged(change, event)) {
+                events.stageChangeWritten(event);
+                return change.after();
+            }
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> completeStageLocked(batchId, stage));
+    }
+
+    private BatchSnapshot completeStageLocked(UUID batchId, ProductionStage stage) {
         BatchSnapshot batch = writes.lockForChange(batchId).orElseThrow(() -> Problems.notFound("batch", batchId));
         StageChange change = batch.completeStage(stage, clock.instant());
-        writes.record(change, events.stageCompleted(change));
+        EventEnvelope event = events.stageCompleted(change);
+        writes.record(change, event);
+        events.stageChangeWritten(event);
         return change.after();
     }
 

@@ -90,12 +90,13 @@ public class OutboxWriter {
      * database instead of two. {@code change} is the {@code with} clause of a data-modifying query that names a
      * relation {@code changed} (for example {@code with changed as (update … returning id)}); the event's row goes
      * in once for each row of {@code changed}, so not at all when the change found nothing to change. The
-     * statement's failures are the caller's to interpret, as they may come from its change.
+     * statement's failures are the caller's to interpret, as they may come from its change. Being one statement,
+     * it needs no transaction to be atomic: outside one it commits by itself, and the relay is woken at once.
      *
      * @param changeParameters binds the parameters of {@code change}, from index 1
      * @return the number of event rows written: the number of rows {@code changed} returned
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public int appendWithChange(String topic, EventEnvelope envelope, String change, ChangeParameters changeParameters)
             throws SQLException {
         int written;

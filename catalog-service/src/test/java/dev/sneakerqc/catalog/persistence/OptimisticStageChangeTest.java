@@ -1,0 +1,88 @@
+package dev.sneakerqc.catalog.persistence;
+
+import dev.sneakerqc.catalog.domain.BatchSnapshot;
+import dev.sneakerqc.catalog.domain.StageChange;
+import dev.sneakerqc.catalog.messaging.ProductionEventRecorder;
+import dev.sneakerqc.catalog.service.BatchService;
+import dev.sneakerqc.contract.production.ProductionStage;
+import dev.sneakerqc.infra.quarkus.InfraTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static dev.sneakerqc.catalog.support.CatalogFixtures.batch;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A stage change written without a transaction (the batch read unlocked, then the change in one statement) goes in
+ * only if no other change of the batch came in between; when one did, nothing of it is written, and the service
+ * completes the stage from the batch as it is then.
+ */
+@QuarkusTest
+@WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
+class OptimisticStageChangeTest {
+
+    @Inject
+    BatchReads reads;
+    @Inject
+    BatchWrites writes;
+    @Inject
+    BatchService batches;
+    @Inject
+    ProductionEventRecorder events;
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aChangeReadBeforeAnotherChangeOfTheBatchWritesNothing() {
+        String batchId = batch();
+        UUID id = UUID.fromString(batchId);
+        Instant at = Instant.parse("2026-12-03T10:00:00Z");
+
+        // Read unlocked, then another change of the batch comes in before this one is written.
+        BatchSnapshot read = reads.find(id).orElseThrow();
+        StageChange stale = read.completeStage(ProductionStage.MATERIALS_SOURCED, at);
+        batches.completeStage(id, ProductionStage.MATERIALS_SOURCED);
+
+        assertThat(writes.recordIfUnchanged(stale, events.stageCompleted(stale))).isFalse();
+        assertThat(rows("outbox_event where aggregate_id = ?1", batchId)).isEqualTo(2);
+        assertThat(rows("batch_stage where batch_id = cast(?1 as uuid)", batchId)).isEqualTo(1);
+
+        // Written from the batch as it is now, the next change goes in and commits by itself.
+        StageChange current = reads.find(id).orElseThrow().completeStage(ProductionStage.PATTERN_CUT, at);
+        assertThat(writes.recordIfUnchanged(current, events.stageCompleted(current))).isTrue();
+        assertThat(rows("outbox_event where aggregate_id = ?1", batchId)).isEqualTo(3);
+        assertThat(rows("batch_stage where batch_id = cast(?1 as uuid)", batchId)).isEqualTo(2);
+        given().get("/api/batches/{id}", batchId).then().body("stage", equalTo("PATTERN_CUT"));
+    }
+
+    @Test
+    void changesInsideACallersTransactionJoinItAndSeeEachOther() {
+        String batchId = batch();
+        UUID id = UUID.fromString(batchId);
+
+        // Inside a caller's transaction the service joins it: its change is the caller's to commit or roll back.
+        QuarkusTransaction.requiringNew().run(() -> {
+            batches.completeStage(id, ProductionStage.MATERIALS_SOURCED);
+            BatchSnapshot after = batches.completeStage(id, ProductionStage.PATTERN_CUT);
+            assertThat(after.lastEventSequence()).isEqualTo(3);
+        });
+        assertThat(rows("outbox_event where aggregate_id = ?1", batchId)).isEqualTo(3);
+        given().get("/api/batches/{id}", batchId).then().body("stage", equalTo("PATTERN_CUT"));
+    }
+
+    private long rows(String fromWhere, String batchId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from " + fromWhere).setParameter(1, batchId).getSingleResult())
+                .longValue());
+    }
+}
