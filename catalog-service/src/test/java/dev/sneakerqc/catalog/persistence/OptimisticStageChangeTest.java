@@ -24,8 +24,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A stage change written without a transaction (the batch read unlocked, then the change in one statement) goes in
- * only if no other change of the batch came in between; when one did, nothing of it is written, and the service
- * completes the stage from the batch as it is then.
+ * only if no other change of the batch came in between; when one did, nothing of it is written, and a change made
+ * from the batch as it is then goes in. Inside a caller's transaction the service joins it. (Racing requests falling
+ * back to the locked path: {@code BatchApiTest.concurrentRequestsForTheSameStageCompleteItOnce}.)
  */
 @QuarkusTest
 @WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
