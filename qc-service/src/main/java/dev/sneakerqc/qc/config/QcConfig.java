@@ -58,6 +58,15 @@ public interface QcConfig {
         @WithDefault("3")
         int threads();
 
+        /**
+         * How long a consumer may hold applied events' offsets before committing them to Kafka: at a steady flow
+         * each consumer would otherwise commit after every poll, a request the broker writes to its offsets topic,
+         * for polls of a few events each. Events applied but not committed when an instance dies are delivered
+         * again and passed over by their batch's sequence. Zero commits after every poll.
+         */
+        @WithDefault("100ms")
+        Duration commitInterval();
+
         /** Whether this instance consumes at all. */
         @WithDefault("true")
         boolean enabled();

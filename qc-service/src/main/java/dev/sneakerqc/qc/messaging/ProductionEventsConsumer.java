@@ -23,7 +23,8 @@ public class ProductionEventsConsumer extends ManagedConsumer {
                                     ConsumerRegistry registry) {
         super(ConsumerSettings.of(Topics.PRODUCTION_EVENTS, config.consumer().groupId())
                         .withMaxPollRecords(config.consumer().maxPollRecords())
-                        .withConsumers(config.consumer().threads()),
+                        .withConsumers(config.consumer().threads())
+                        .withCommitInterval(config.consumer().commitInterval()),
                 config.consumer().enabled(), kafka, handler, deadLetters, registry);
     }
 }

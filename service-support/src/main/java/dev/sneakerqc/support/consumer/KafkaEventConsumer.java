@@ -32,6 +32,10 @@ import java.util.Set;
  * it takes, the partitions paused meanwhile so the consumer keeps its group membership. A batch that fails
  * otherwise is applied record by record; a record that still fails is dead-lettered with the exception as reason,
  * so one bad record never stops the stream.
+ *
+ * <p>Offsets are committed without waiting for the broker, at most once per {@link ConsumerSettings#commitInterval}
+ * (the offsets of every batch applied meanwhile in one commit) and always within it of a batch being applied, and
+ * at once when partitions are revoked or the consumer closes.
  */
 public final class KafkaEventConsumer implements AutoCloseable {
 
@@ -50,6 +54,9 @@ public final class KafkaEventConsumer implements AutoCloseable {
     private volatile List<Integer> assignedPartitions = List.of();
     private Thread thread;
     private Consumer<String, byte[]> consumer;
+    /** Offsets of applied records not yet committed (the consuming thread's alone). */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long lastCommitNanos = System.nanoTime();
 
     public KafkaEventConsumer(ConsumerSettings settings, Map<String, Object> kafkaConfig, EventBatchHandler handler,
                               DeadLetterPublisher deadLetterPublisher) {
@@ -136,14 +143,19 @@ public final class KafkaEventConsumer implements AutoCloseable {
                 }
             }
             kafka.subscribe(List.of(settings.topic()), new RebalanceLogger());
-            while (running) {
-                ConsumerRecords<String, byte[]> polled = kafka.poll(Duration.ofMillis(500));
-                if (polled.isEmpty()) {
-                    continue;
+            try {
+                while (running) {
+                    ConsumerRecords<String, byte[]> polled = kafka.poll(pollTimeout());
+                    if (polled.isEmpty()) {
+                        commitIfDue(kafka);
+                        continue;
+                    }
+                    List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(polled.count());
+                    polled.forEach(batch::add);
+                    apply(kafka, batch);
                 }
-                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(polled.count());
-                polled.forEach(batch::add);
-                apply(kafka, batch);
+            } finally {
+                commitHeldOffsets(kafka);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -229,23 +241,40 @@ public final class KafkaEventConsumer implements AutoCloseable {
     }
 
     /**
-     * Commits the records' offsets without waiting for the broker: the next poll goes on meanwhile. A commit that
-     * fails or is lost (a crash, the partitions moving) only means the records are delivered again, and
-     * idempotency makes that harmless; closing the consumer waits for the commits still in flight.
+     * Holds the applied records' offsets for the next commit, and commits them if one is due. A commit that fails
+     * or is lost (a crash, the partitions moving) only means the records are delivered again, and idempotency
+     * makes that harmless.
      */
     private void commit(Consumer<String, byte[]> kafka, List<ConsumerRecord<String, byte[]>> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Set<TopicPartition> owned = kafka.assignment();
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             if (owned.contains(partition)) {
-                offsets.merge(partition, new OffsetAndMetadata(record.offset() + 1),
+                uncommitted.merge(partition, new OffsetAndMetadata(record.offset() + 1),
                         (a, b) -> a.offset() >= b.offset() ? a : b);
             }
         }
-        if (offsets.isEmpty()) {
+        commitIfDue(kafka);
+    }
+
+    /** How long the next poll may wait: until the held offsets are due, if there are any. */
+    private Duration pollTimeout() {
+        if (uncommitted.isEmpty()) {
+            return Duration.ofMillis(500);
+        }
+        long due = settings.commitInterval().toNanos() - (System.nanoTime() - lastCommitNanos);
+        return Duration.ofNanos(Math.max(Duration.ofMillis(1).toNanos(), due));
+    }
+
+    /** Commits the held offsets, without waiting for the broker, once {@code commitInterval} has passed. */
+    private void commitIfDue(Consumer<String, byte[]> kafka) {
+        if (uncommitted.isEmpty()
+                || System.nanoTime() - lastCommitNanos < settings.commitInterval().toNanos()) {
             return;
         }
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(uncommitted);
+        uncommitted.clear();
+        lastCommitNanos = System.nanoTime();
         kafka.commitAsync(offsets, (committed, failure) -> {
             if (failure == null) {
                 lastCommitAt = Instant.now();
@@ -256,6 +285,40 @@ public final class KafkaEventConsumer implements AutoCloseable {
                         settings.topic(), failure);
             }
         });
+    }
+
+    /**
+     * Commits the held offsets of these partitions and waits for the broker (before they move to another member,
+     * or as the consumer closes), so that their records are not applied again elsewhere. Closing the consumer also
+     * waits for the asynchronous commits still in flight.
+     */
+    private void commitHeldOffsets(Consumer<String, byte[]> kafka, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = uncommitted.remove(partition);
+            if (offset != null) {
+                offsets.put(partition, offset);
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            try {
+                kafka.commitSync(offsets, Duration.ofSeconds(5));
+            } catch (WakeupException e) {
+                // The wakeup of a close that came while a batch was being applied: it is spent now.
+                kafka.commitSync(offsets, Duration.ofSeconds(5));
+            }
+            lastCommitAt = Instant.now();
+        } catch (RuntimeException e) {
+            LOG.warnf("committing offsets of %s failed (%s); the records may be delivered again", settings.topic(),
+                    e.toString());
+        }
+    }
+
+    private void commitHeldOffsets(Consumer<String, byte[]> kafka) {
+        commitHeldOffsets(kafka, List.copyOf(uncommitted.keySet()));
     }
 
     /** Waits with the partitions paused, polling so the consumer keeps its place in the group. */
@@ -298,12 +361,17 @@ public final class KafkaEventConsumer implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             LOG.infof("%s: revoked %s", settings.groupId(), partitions);
+            Consumer<String, byte[]> current = consumer;
+            if (current != null) {
+                commitHeldOffsets(current, partitions);
+            }
             update(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             LOG.infof("%s: lost %s", settings.groupId(), partitions);
+            partitions.forEach(uncommitted::remove); // another member owns them already: nothing to commit
             update(partitions);
         }
 
