@@ -99,11 +99,14 @@ class OutboxRollbackTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> outboxRows(batchId))).isEqualTo(1);
         given().get("/api/batches/{id}", batchId).then().body("status", equalTo("PLANNED"));
 
-        // Written once, the change and its event go in together.
+        // Written once, the change and its event go in together. As the service does, the writer tells the batch
+        // cache of the change on commit: the GET above may have cached the batch as planned.
         QuarkusTransaction.requiringNew().run(() -> {
             StageChange change = writes.lockForChange(id).orElseThrow()
                     .completeStage(ProductionStage.MATERIALS_SOURCED, at);
-            writes.record(change, events.stageCompleted(change));
+            EventEnvelope event = events.stageCompleted(change);
+            writes.record(change, event);
+            events.stageChangeWritten(event);
         });
         assertThat(QuarkusTransaction.requiringNew().call(() -> outboxRows(batchId))).isEqualTo(2);
         given().get("/api/batches/{id}", batchId).then().body("stage", equalTo("MATERIALS_SOURCED"));
