@@ -18,6 +18,7 @@ import dev.sneakerqc.support.rest.QueryParams;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.transaction.Transactional;
+import dev.sneakerqc.support.rest.BodyConstraints;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -68,6 +69,7 @@ public class BatchResource {
     @Operation(summary = "Plan a batch", description = "Gives the batch a readable number and decides its "
             + "Made-in-USA label. 422 when the model or factory does not exist. Emits BatchPlanned.")
     public Response plan(@NotNull @Valid PlanBatch body) {
+        BodyConstraints.check(body);
         List<MaterialLotDto> lots = body.materialLots() == null ? List.of() : body.materialLots();
         Batch batch = batches.plan(body.styleCode(), body.factoryCode(), body.quantity(),
                 lots.stream().map(MaterialLotDto::toDomain).toList());
@@ -82,6 +84,7 @@ public class BatchResource {
             + "409 when the stage is out of order, repeated, or the batch takes no more stages. "
             + "Emits BatchStageCompleted.")
     public BatchView completeStage(@PathParam("id") String id, @NotNull @Valid CompleteStage body) {
+        BodyConstraints.check(body);
         return BatchView.of(batches.completeStage(batchId(id), body.stage()));
     }
 

@@ -4,6 +4,7 @@ import dev.sneakerqc.catalog.domain.Factory;
 import dev.sneakerqc.catalog.rest.FactoryDto.FactoryView;
 import dev.sneakerqc.catalog.rest.FactoryDto.RegisterFactory;
 import dev.sneakerqc.catalog.service.FactoryService;
+import dev.sneakerqc.support.rest.BodyConstraints;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +36,7 @@ public class FactoryResource {
     @POST
     @Operation(summary = "Register a factory", description = "409 when the code is taken.")
     public Response register(@NotNull @Valid RegisterFactory body) {
+        BodyConstraints.check(body);
         Factory factory = factories.register(body.code(), body.name(), body.city(), body.region(), body.country());
         return Response.created(UriBuilder.fromResource(FactoryResource.class).path(factory.code()).build())
                 .entity(FactoryView.of(factory)).build();

@@ -10,6 +10,7 @@ import dev.sneakerqc.catalog.service.QcProfileService;
 import dev.sneakerqc.contract.qc.QcProfile;
 import dev.sneakerqc.support.problem.Problems;
 import dev.sneakerqc.support.rest.PathIds;
+import dev.sneakerqc.support.rest.BodyConstraints;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -45,6 +46,7 @@ public class ModelResource {
     @Operation(summary = "Register a model", description = "The response carries the domestic value share "
             + "computed from the bill of materials. 409 when the style code is taken.")
     public Response register(@NotNull @Valid ModelRequest body) {
+        BodyConstraints.check(body);
         if (body.styleCode() == null) {
             throw Problems.invalid("styleCode", "must not be null");
         }
@@ -58,6 +60,7 @@ public class ModelResource {
     @Operation(summary = "Revise a model", description = "Replaces name, line, category and bill of materials. "
             + "Batches already planned keep the label they were given.")
     public ModelView revise(@PathParam("styleCode") String styleCode, @NotNull @Valid ModelRequest body) {
+        BodyConstraints.check(body);
         if (body.styleCode() != null && !body.styleCode().equals(styleCode)) {
             throw Problems.invalid("styleCode", "must match the style code of the path (" + styleCode
                     + ") or be left out");
@@ -83,6 +86,7 @@ public class ModelResource {
     @Operation(summary = "Save the model's QC profile", description = "Creates the next version (201) unless the "
             + "content equals the latest version, which is then returned unchanged (200).")
     public Response saveQcProfile(@PathParam("styleCode") String styleCode, @NotNull @Valid QcProfileRequest body) {
+        BodyConstraints.check(body);
         QcProfileService.Saved saved = profiles.save(styleCode, body.inspectionLevel(),
                 new QcProfile.Aql(body.aql().major(), body.aql().minor()),
                 body.tests().stream().map(test -> new QcProfile.QcTest(test.method(), test.defectClass(), test.min(),

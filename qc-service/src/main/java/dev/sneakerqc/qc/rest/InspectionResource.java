@@ -11,6 +11,7 @@ import dev.sneakerqc.qc.service.ResultRecording;
 import dev.sneakerqc.support.problem.Problems;
 import dev.sneakerqc.support.rest.PathIds;
 import dev.sneakerqc.support.rest.QueryParams;
+import dev.sneakerqc.support.rest.BodyConstraints;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -73,6 +74,7 @@ public class InspectionResource {
             + "with correction=true and a reason. A pair out of range or a method not in the profile is a 422; a "
             + "result on a decided inspection is a 409. The verdict is issued as soon as there is one.")
     public Response record(@PathParam("batchId") String batchId, @NotNull @Valid RecordResult body) {
+        BodyConstraints.check(body);
         boolean correction = Boolean.TRUE.equals(body.correction());
         if (correction && (body.reason() == null || body.reason().isBlank())) {
             throw Problems.invalid("reason", "a correction needs a reason");

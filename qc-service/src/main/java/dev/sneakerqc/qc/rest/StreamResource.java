@@ -7,6 +7,7 @@ import dev.sneakerqc.qc.service.StreamQueries;
 import dev.sneakerqc.qc.service.StreamSwitching;
 import dev.sneakerqc.qc.stream.StreamLot;
 import dev.sneakerqc.qc.stream.SwitchingState;
+import dev.sneakerqc.support.rest.BodyConstraints;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -119,6 +120,7 @@ public class StreamResource {
     public Response recordCorrectiveAction(@PathParam("factoryCode") String factoryCode,
                                            @PathParam("line") String line,
                                            @NotNull @Valid CorrectiveActionRequest body) {
+        BodyConstraints.check(body);
         CorrectiveActions.Resumed resumed = correctiveActions.record(factoryCode, line, body.description().strip(),
                 body.by().strip());
         var action = resumed.action();

@@ -7,22 +7,15 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,16 +33,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response violations(ResteasyReactiveViolationException e, UriInfo uri) {
-        return constraintViolations(e, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response violations(ConstraintViolationException e, UriInfo uri) {
-        return constraintViolations(e, uri);
     }
 
     @ServerExceptionMapper
@@ -131,57 +114,6 @@ public class ProblemMappers {
 
     private static Response respond(ProblemException problem, UriInfo uri) {
         return problem.toResponse(uri.getPath());
-    }
-
-    private static Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
-        boolean serverSide = e.getConstraintViolations().stream()
-                .anyMatch(violation -> kinds(violation.getPropertyPath()).contains(ElementKind.RETURN_VALUE));
-        if (serverSide) {
-            return internal(e, uri);
-        }
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new FieldError(fieldOf(violation), violation.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-                .toList();
-        return respond(Problems.invalid(errors), uri);
-    }
-
-    /** The request-relative path of a violation: no method name, no parameter name before body fields. */
-    static String fieldOf(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = new ArrayList<>();
-        violation.getPropertyPath().forEach(nodes::add);
-        int start = 0;
-        if (!nodes.isEmpty() && nodes.getFirst().getKind() == ElementKind.METHOD) {
-            start = 1;
-        }
-        if (nodes.size() > start + 1 && nodes.get(start).getKind() == ElementKind.PARAMETER) {
-            start++;
-        }
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : nodes.subList(start, nodes.size())) {
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getKind() == ElementKind.BEAN) {
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                }
-                continue;
-            }
-            if (node.isInIterable() && node.getIndex() != null && !field.isEmpty()) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(node.getName());
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
-    }
-
-    private static List<ElementKind> kinds(Path path) {
-        List<ElementKind> kinds = new ArrayList<>();
-        path.forEach(node -> kinds.add(node.getKind()));
-        return kinds;
     }
 
     private static ProblemException malformedJson(JsonProcessingException e) {
