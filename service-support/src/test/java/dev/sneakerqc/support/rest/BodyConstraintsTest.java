@@ -28,6 +28,7 @@ import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,6 +72,12 @@ class BodyConstraintsTest {
     }
 
     record WithEmail(@Email String address) {
+    }
+
+    record ValidList(@Valid List<Line> lines) {
+    }
+
+    record WithSet(Set<@NotNull String> codes) {
     }
 
     private static Line line(String code, Long cents) {
@@ -131,8 +138,16 @@ class BodyConstraintsTest {
     }
 
     @Test
+    void validOnAListChecksInsideEachElement() {
+        assertThat(BodyConstraints.violations(new ValidList(List.of(line("A", 1L), line("b", 1L)))))
+                .containsExactly(new FieldError("lines[1].code", "must be upper case"));
+    }
+
+    @Test
     void aConstraintItCannotCheckIsRefusedRatherThanIgnored() {
         assertThatThrownBy(() -> BodyConstraints.violations(new WithEmail("a@b")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("@Email is not supported");
+        assertThatThrownBy(() -> BodyConstraints.violations(new WithSet(Set.of("A"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only on a List's elements");
     }
 }
