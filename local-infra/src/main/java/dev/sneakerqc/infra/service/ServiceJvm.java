@@ -58,6 +58,16 @@ import java.util.stream.Stream;
  *     a full collection, which stopped the catalog for 175 ms in the middle of a load. With 240 MB the threshold
  *     is 36 MB, more than the catalog compiles in all (about 14 MB); the reservation is address space, not
  *     memory.</li>
+ *     <li>The qc-service only: {@code -XX:CompileThresholdScaling=10} with the C2 tier's four thresholds set to a
+ *     tenth of their defaults ({@link #QC_COMPILATION}), which the scaling brings back to the defaults. A method
+ *     is then compiled by C1 with profiling after ten times as many calls or loop iterations as by default
+ *     (2,000 calls instead of 200), and by C2 after as many profiled calls as by default. A start runs much of
+ *     the framework's code a few hundred times and never again; on 2 cores the two compiler threads took about
+ *     1.7 s of CPU in a qc-service start of about 2 s, beside its main thread's 1 s. With the later first tier they
+ *     took about 0.7 s and the start was 0.3–0.5 s shorter, while a fresh instance's catch-up on a backlog and the
+ *     steady 500 stage changes a second ran as fast as before within the spread (bench/HISTORY.md, "The first
+ *     compiler tier later in the qc-service"). Scaling all four tiers alike made the steady state slower: code
+ *     run once an event stayed in the profiled C1 tier for the first minute at 500 a second.</li>
  *     <li>{@code JAVA_OPTS_APPEND} (from the service's environment, else from this process's), appended last so
  *     that it overrides: a flight recording while measuring, say.</li>
  * </ul>
@@ -139,11 +149,19 @@ public final class ServiceJvm {
         }
     }
 
+    /**
+     * The qc-service's compilation thresholds: the interpreter's and C1's ten times the defaults, C2's the defaults
+     * (the scaling multiplies the four given here by ten).
+     */
+    static final List<String> QC_COMPILATION = List.of("-XX:CompileThresholdScaling=10",
+            "-XX:Tier4InvocationThreshold=500", "-XX:Tier4MinInvocationThreshold=60",
+            "-XX:Tier4CompileThreshold=1500", "-XX:Tier4BackEdgeThreshold=4000");
+
     /** The options one service runs with beyond those all share (their images set the same). */
     static List<String> serviceOptions(String service) {
         return service.startsWith("catalog-service")
                 ? List.of("-XX:-TieredCompilation", "-XX:ReservedCodeCacheSize=240m")
-                : List.of();
+                : QC_COMPILATION;
     }
 
     /** Environment variables the JVM reads at launch. */

@@ -59,7 +59,7 @@ class ServiceJvmTest {
     }
 
     @Test
-    void theCatalogRunsWithTheC2CompilerAloneAndTheCodeCacheOfBothTiersAndTheQcServiceWithBothTiers()
+    void theCatalogRunsWithTheC2CompilerAloneAndTheCodeCacheOfBothTiersAndTheQcServiceWithBothTiersAndALaterFirst()
             throws Exception {
         Files.writeString(application.resolve("quarkus-run.jar"), "jar");
 
@@ -73,5 +73,9 @@ class ServiceJvmTest {
         assertEquals("-Dx=1", catalog.getLast(), "JAVA_OPTS_APPEND comes last, so that it can override");
         assertTrue(qc.stream().noneMatch(option -> option.contains("TieredCompilation")
                 || option.contains("CodeCache")), qc::toString);
+        assertTrue(qc.containsAll(List.of("-XX:CompileThresholdScaling=10", "-XX:Tier4InvocationThreshold=500",
+                "-XX:Tier4MinInvocationThreshold=60", "-XX:Tier4CompileThreshold=1500",
+                "-XX:Tier4BackEdgeThreshold=4000")), qc::toString);
+        assertTrue(catalog.stream().noneMatch(option -> option.contains("Threshold")), catalog::toString);
     }
 }
