@@ -66,7 +66,7 @@ import java.util.stream.Stream;
  *     1.7 s of CPU in a qc-service start of about 2 s, beside its main thread's 1 s. With the later first tier they
  *     took about 0.7 s and the start was 0.3–0.5 s shorter, while a fresh instance's catch-up on a backlog and the
  *     steady 500 stage changes a second ran as fast as before within the spread (bench/HISTORY.md, "The first
- *     compiler tier later in the qc-service"). Scaling all four tiers alike made the steady state slower: code
+ *     compiler tier later in the qc-service"). Scaling C2's thresholds as well made the steady state slower: code
  *     run once an event stayed in the profiled C1 tier for the first minute at 500 a second.</li>
  *     <li>{@code JAVA_OPTS_APPEND} (from the service's environment, else from this process's), appended last so
  *     that it overrides: a flight recording while measuring, say.</li>

@@ -59,7 +59,7 @@ class ServiceJvmTest {
     }
 
     @Test
-    void theCatalogRunsWithTheC2CompilerAloneAndTheCodeCacheOfBothTiersAndTheQcServiceWithBothTiersAndALaterFirst()
+    void theCatalogRunsWithTheC2CompilerAloneAndTheCodeCacheOfBothTiersAndTheQcServiceWithBothTiersAndItsFirstTierLater()
             throws Exception {
         Files.writeString(application.resolve("quarkus-run.jar"), "jar");
 
