@@ -9,9 +9,13 @@ import dev.sneakerqc.qc.support.QcFixtures;
 import dev.sneakerqc.qc.support.QcTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -55,6 +60,10 @@ class OffsetCommitTest {
     @Test
     void heldOffsetsAreCommittedWhenPartitionsAreRevoked() throws Exception {
         int partitions = ConfigProvider.getConfig().getValue("kafka-topics.partitions", Integer.class);
+        int consumers = ConfigProvider.getConfig().getValue("qc.consumer.threads", Integer.class);
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        // A rebalance still going on after start-up would commit the events below when it revokes their partitions.
+        awaitSettledGroup(bootstrap, consumers, partitions);
         QcProfile profile = QcFixtures.footwearProfile(QcFixtures.uniqueCode("S", 9), 1);
         String factory = QcFixtures.uniqueCode("O", 6);
         List<UUID> batches = new ArrayList<>();
@@ -72,8 +81,7 @@ class OffsetCommitTest {
         batches.forEach(batch -> Inspections.awaitStatus(batch, "OPEN"));
 
         Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> joining = new KafkaConsumer<>(settings, new StringDeserializer(),
@@ -97,6 +105,38 @@ class OffsetCommitTest {
             assertThat(committedOffsets(joining, moved)).as("committed when they were revoked")
                     .allSatisfy((partition, committed) -> assertThat(committed).isEqualTo(ends.get(partition)));
         }
+    }
+
+    /**
+     * Waits until the service's consumers are the group's only members, stable, with every partition of
+     * production-events among them and none without a share.
+     */
+    private static void awaitSettledGroup(String bootstrap, int consumers, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            ConsumerGroupDescription group;
+            do {
+                group = admin.describeConsumerGroups(List.of(GROUP)).describedGroups().get(GROUP)
+                        .get(10, TimeUnit.SECONDS);
+                if (settled(group, consumers, partitions)) {
+                    return;
+                }
+                Thread.sleep(100);
+            } while (Instant.now().isBefore(deadline));
+            throw new AssertionError("the service's consumer group did not settle: " + group);
+        }
+    }
+
+    private static boolean settled(ConsumerGroupDescription group, int consumers, int partitions) {
+        List<Set<TopicPartition>> shares = group.members().stream()
+                .map(member -> member.assignment().topicPartitions().stream()
+                        .filter(partition -> partition.topic().equals(Topics.PRODUCTION_EVENTS))
+                        .collect(Collectors.toSet()))
+                .toList();
+        return group.groupState() == GroupState.STABLE
+                && shares.size() == consumers
+                && shares.stream().noneMatch(Set::isEmpty)
+                && shares.stream().mapToInt(Set::size).sum() == partitions;
     }
 
     /** Committed offsets of the partitions, -1 for a partition with none. */
