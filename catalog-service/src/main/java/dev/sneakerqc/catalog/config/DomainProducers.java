@@ -2,6 +2,7 @@ package dev.sneakerqc.catalog.config;
 
 import dev.sneakerqc.catalog.domain.MadeInUsaLabeling;
 import dev.sneakerqc.catalog.persistence.BatchCache;
+import dev.sneakerqc.catalog.persistence.ChangedBatches;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,5 +29,15 @@ public class DomainProducers {
                 .description("1 while reads by id are answered from the batch cache, 0 while they go to the database")
                 .register(registry);
         return cache;
+    }
+
+    @Produces
+    @Singleton
+    ChangedBatches changedBatches(CatalogConfig config, MeterRegistry registry) {
+        ChangedBatches changed = new ChangedBatches(config.changedBatches().maxEntries());
+        Gauge.builder("batch.changed.entries", changed, ChangedBatches::size)
+                .description("Batches in production held as this instance last changed them, for their next stage")
+                .register(registry);
+        return changed;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.sneakerqc.catalog.config.CatalogConfig;
 import dev.sneakerqc.catalog.persistence.BatchCache;
+import dev.sneakerqc.catalog.persistence.ChangedBatches;
 import dev.sneakerqc.contract.EventJson;
 import dev.sneakerqc.contract.Topics;
 import dev.sneakerqc.support.outbox.OutboxBacklog;
@@ -32,12 +33,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Tells this instance's {@link BatchCache} of every batch change, from whichever instance, by following
- * {@code production-events} from its end (with no consumer group: every instance reads every event), and vouches
- * for the cache while it can: every half second it asks the broker for the topic's end, and lets the cache serve
- * for the next second only if it has read everything that was on the topic at the last asking and no event has
- * waited in the outbox longer than {@code catalog.batch-cache.max-outbox-delay}. Otherwise, or when the broker
- * cannot be asked, the cache drops everything and reads go to the database.
+ * Tells this instance's {@link BatchCache} and {@link ChangedBatches} of every batch change, from whichever
+ * instance, by following {@code production-events} from its end (with no consumer group: every instance reads
+ * every event), and vouches for the cache while it can: every half second it asks the broker for the topic's end,
+ * and lets the cache serve for the next second only if it has read everything that was on the topic at the last
+ * asking and no event has waited in the outbox longer than {@code catalog.batch-cache.max-outbox-delay}.
+ * Otherwise, or when the broker cannot be asked, the cache drops everything and reads go to the database.
  */
 @Singleton
 public class BatchChangeFeed {
@@ -52,6 +53,7 @@ public class BatchChangeFeed {
     private static final String SEQUENCE_FIELD = "sequence";
 
     private final BatchCache cache;
+    private final ChangedBatches changedBatches;
     private final OutboxBacklog outbox;
     private final Map<String, Object> kafkaConfig;
     private final boolean enabled;
@@ -62,9 +64,10 @@ public class BatchChangeFeed {
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
-    public BatchChangeFeed(BatchCache cache, OutboxBacklog outbox, CatalogConfig config,
+    public BatchChangeFeed(BatchCache cache, ChangedBatches changedBatches, OutboxBacklog outbox, CatalogConfig config,
                            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.cache = cache;
+        this.changedBatches = changedBatches;
         this.outbox = outbox;
         this.kafkaConfig = kafkaConfig;
         this.enabled = config.batchCache().enabled();
@@ -186,8 +189,10 @@ public class BatchChangeFeed {
         long sequence = sequenceOf(record.value());
         if (sequence > 0) {
             cache.changed(batchId, sequence);
+            changedBatches.changed(batchId, sequence);
         } else {
             cache.forget(batchId);
+            changedBatches.forget(batchId);
         }
     }
 
