@@ -1,8 +1,13 @@
 package dev.sneakerqc.catalog.persistence;
 
 import dev.sneakerqc.catalog.domain.BatchSnapshot;
+import dev.sneakerqc.catalog.domain.MaterialLotLine;
+import dev.sneakerqc.contract.production.Component;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,12 +24,17 @@ import java.util.UUID;
  * announcing it runs with the batch cache ({@code catalog.batch-cache.enabled}).
  *
  * <p>At most {@code maxEntries} batches are held; past that the batch changed longest ago goes. A batch that takes
- * no more stages is not held.
+ * no more stages is not held. What many batches have alike (the model's and factory's codes, the label decision,
+ * material lot lines) is held once: a batch read from the database brings its own copies of them.
  */
 public class ChangedBatches {
 
+    /** The most distinct shared values kept; past it they are let go and sharing starts over. */
+    private static final int MAX_SHARED = 4096;
+
     private final int maxEntries;
     private final Map<UUID, BatchSnapshot> held;
+    private final Map<Object, Object> shared = new HashMap<>();
 
     /** @param maxEntries the most batches held; 0 holds none */
     public ChangedBatches(int maxEntries) {
@@ -49,7 +59,7 @@ public class ChangedBatches {
     public synchronized void changed(BatchSnapshot after) {
         held.remove(after.id());
         if (after.nextStage() != null && maxEntries > 0) {
-            held.put(after.id(), after);
+            held.put(after.id(), sharing(after));
         }
     }
 
@@ -64,6 +74,37 @@ public class ChangedBatches {
     /** Lets the batch go. */
     public synchronized void forget(UUID id) {
         held.remove(id);
+    }
+
+    /** The batch with what it has alike with other held batches held once. */
+    private BatchSnapshot sharing(BatchSnapshot batch) {
+        List<MaterialLotLine> lots = new ArrayList<>(batch.materialLots().size());
+        batch.materialLots().forEach(lot -> lots.add(shared(new Lot(lot.component(), lot.supplierLotNumber()), lot)));
+        return new BatchSnapshot(batch.id(), batch.batchNumber(), shared(batch.styleCode()),
+                shared(batch.factoryCode()), batch.quantity(), batch.status(), batch.stage(), batch.nextStage(),
+                shared(batch.label()), shared(List.copyOf(lots)), batch.plannedAt(), batch.updatedAt(),
+                batch.lastEventSequence());
+    }
+
+    private <T> T shared(T value) {
+        return value == null ? null : shared(value, value);
+    }
+
+    /** The value held for {@code key}, or {@code value}, now held for it. */
+    @SuppressWarnings("unchecked")
+    private <T> T shared(Object key, T value) {
+        Object known = shared.putIfAbsent(key, value);
+        if (known != null) {
+            return (T) known;
+        }
+        if (shared.size() > MAX_SHARED) {
+            shared.clear();
+        }
+        return value;
+    }
+
+    /** A material lot line's identity (the line itself has none). */
+    private record Lot(Component component, String supplierLotNumber) {
     }
 
     public synchronized int size() {

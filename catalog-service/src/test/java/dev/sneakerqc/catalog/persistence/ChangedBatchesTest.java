@@ -1,11 +1,16 @@
 package dev.sneakerqc.catalog.persistence;
 
 import dev.sneakerqc.catalog.domain.BatchSnapshot;
+import dev.sneakerqc.catalog.domain.MaterialLotLine;
 import dev.sneakerqc.contract.production.BatchStatus;
+import dev.sneakerqc.contract.production.Component;
 import dev.sneakerqc.contract.production.LabelDecision;
+import dev.sneakerqc.contract.production.LabelPolicy;
+import dev.sneakerqc.contract.production.LabelStatus;
 import dev.sneakerqc.contract.production.ProductionStage;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -85,6 +90,37 @@ class ChangedBatchesTest {
 
         assertThat(changed.find(batch.id())).isEmpty();
         assertThatThrownBy(() -> new ChangedBatches(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void whatBatchesHaveAlikeIsHeldOnce() {
+        ChangedBatches changed = new ChangedBatches(3);
+        BatchSnapshot first = sourced(UUID.randomUUID(), "BR-2211");
+        BatchSnapshot second = sourced(UUID.randomUUID(), "BR-2211");
+        BatchSnapshot third = sourced(UUID.randomUUID(), "BR-2212");
+
+        changed.changed(first);
+        changed.changed(second);
+        changed.changed(third);
+
+        BatchSnapshot heldFirst = changed.find(first.id()).orElseThrow();
+        BatchSnapshot heldSecond = changed.find(second.id()).orElseThrow();
+        BatchSnapshot heldThird = changed.find(third.id()).orElseThrow();
+        assertThat(heldSecond.styleCode()).isSameAs(heldFirst.styleCode());
+        assertThat(heldSecond.label()).isSameAs(heldFirst.label());
+        assertThat(heldSecond.materialLots()).isSameAs(heldFirst.materialLots());
+        assertThat(heldThird.materialLots()).isNotSameAs(heldFirst.materialLots());
+        assertThat(heldThird.materialLots().getFirst().supplierLotNumber()).isEqualTo("BR-2212");
+        assertThat(heldSecond).usingRecursiveComparison().isEqualTo(second);
+    }
+
+    private static BatchSnapshot sourced(UUID id, String lotNumber) {
+        // Each batch with its own copies, as read from the database.
+        BatchSnapshot batch = new BatchSnapshot(id, "OR1-2026-000002", new String("ST100"), new String("OR1"), 600,
+                BatchStatus.PLANNED, null, ProductionStage.first(), new LabelDecision(LabelStatus.MADE_IN_USA,
+                LabelPolicy.NB_70, new BigDecimal("0.8000"), new String("made in the US of 80 % US value")),
+                List.of(new MaterialLotLine(Component.OUTSOLE, new String(lotNumber))), PLANNED, PLANNED, 1);
+        return batch.completeStage(ProductionStage.MATERIALS_SOURCED, PLANNED).after();
     }
 
     private static BatchSnapshot sourced(UUID id) {
