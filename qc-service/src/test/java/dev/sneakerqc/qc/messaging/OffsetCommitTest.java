@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The consumers hold applied events' offsets for up to {@code qc.consumer.commit-interval} (here an hour, so that
@@ -111,19 +112,12 @@ class OffsetCommitTest {
      * Waits until the service's consumers are the group's only members, stable, with every partition of
      * production-events among them and none without a share.
      */
-    private static void awaitSettledGroup(String bootstrap, int consumers, int partitions) throws Exception {
+    private static void awaitSettledGroup(String bootstrap, int consumers, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            ConsumerGroupDescription group;
-            do {
-                group = admin.describeConsumerGroups(List.of(GROUP)).describedGroups().get(GROUP)
-                        .get(10, TimeUnit.SECONDS);
-                if (settled(group, consumers, partitions)) {
-                    return;
-                }
-                Thread.sleep(100);
-            } while (Instant.now().isBefore(deadline));
-            throw new AssertionError("the service's consumer group did not settle: " + group);
+            await("the service's consumer group settled").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> admin.describeConsumerGroups(List.of(GROUP)).describedGroups().get(GROUP)
+                            .get(10, TimeUnit.SECONDS), group -> settled(group, consumers, partitions));
         }
     }
 
