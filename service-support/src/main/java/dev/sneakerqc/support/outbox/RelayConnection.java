@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,6 +21,12 @@ import java.util.UUID;
  * makes this instance the only one publishing the outbox (publishing from two instances at once could
  * interleave an aggregate's events). If the session dies, the lock goes with it and another instance takes
  * over. Kept outside the connection pool so the lock never leaks into a pooled connection.
+ *
+ * <p>The session commits its marks without waiting for the write-ahead log to reach the disk
+ * ({@code synchronous_commit = off}, this session only). A mark records that Kafka already has the event; if the
+ * database crashes before the mark is flushed, the event is simply published again, which delivery at least once
+ * allows and consumers deduplicate. Waiting for the flush would put the other sessions' commits in front of every
+ * round: under load that wait was most of a round's time with the database.
  */
 final class RelayConnection implements AutoCloseable {
 
@@ -44,6 +51,8 @@ final class RelayConnection implements AutoCloseable {
      */
     private static final String MARK_AND_FETCH_PENDING = "with marked as (\n" + MARK_PUBLISHED + ")\n"
             + PENDING.formatted(" and position <> all(?)");
+    /** Marks need not be durable: a lost one only means the event is published again (see above). */
+    private static final String MARKS_WITHOUT_WAITING_FOR_THE_FLUSH = "set synchronous_commit = off";
     private static final String RECORD_FAILURE =
             "update outbox_event set publish_attempts = publish_attempts + 1, last_error = ? where position = ?";
 
@@ -72,6 +81,9 @@ final class RelayConnection implements AutoCloseable {
             lock.setLong(1, lockKey);
             try (ResultSet result = lock.executeQuery()) {
                 if (result.next() && result.getBoolean(1)) {
+                    try (Statement settings = connection.createStatement()) {
+                        settings.execute(MARKS_WITHOUT_WAITING_FOR_THE_FLUSH);
+                    }
                     return Optional.of(new RelayConnection(connection));
                 }
             }
@@ -142,6 +154,15 @@ final class RelayConnection implements AutoCloseable {
             statement.setArray(2, array);
             statement.executeUpdate();
             array.free();
+        }
+    }
+
+    /** Whether this session's commits wait for the write-ahead log to reach the disk. */
+    boolean commitsWaitForTheFlush() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet setting = statement.executeQuery("select current_setting('synchronous_commit')")) {
+            setting.next();
+            return !"off".equals(setting.getString(1));
         }
     }
 

@@ -31,6 +31,8 @@ class RelayConnectionTest {
         postgres = EmbeddedPostgres.builder().settings(EmbeddedPostgres.FAST_TEST_SETTINGS).build().start();
         postgres.createDatabase("relay");
         try (Connection connection = postgres.connect("relay"); Statement statement = connection.createStatement()) {
+            // The test server does not wait for flushes at all; this database's sessions do, as in production.
+            statement.execute("alter database relay set synchronous_commit = on");
             for (Path migration : catalogMigrations()) {
                 statement.execute(Files.readString(migration));
             }
@@ -89,6 +91,20 @@ class RelayConnectionTest {
             assertThat(publishedAt()).as("an event marked already keeps its time (marked again after a lost session)")
                     .containsExactly(acknowledged.toString(), acknowledged.toString(), later.toString(),
                             later.toString());
+        }
+    }
+
+    @Test
+    void commitsItsMarksWithoutWaitingForTheFlushWhileOtherSessionsStillWait() throws Exception {
+        try (RelayConnection relay = RelayConnection.tryAcquire(postgres.jdbcUrl("relay"), postgres.username(),
+                postgres.password(), LOCK).orElseThrow()) {
+            assertThat(relay.commitsWaitForTheFlush()).isFalse();
+
+            try (Connection other = postgres.connect("relay"); Statement statement = other.createStatement();
+                 ResultSet setting = statement.executeQuery("show synchronous_commit")) {
+                setting.next();
+                assertThat(setting.getString(1)).as("the database's other sessions").isEqualTo("on");
+            }
         }
     }
 
