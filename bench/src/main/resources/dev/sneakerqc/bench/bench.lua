@@ -7,7 +7,7 @@
 -- stages: request i of the run (counted across threads: thread t sends i = t, t + T, t + 2T, ...) completes
 -- stage (i div N) of batch (i mod N), N being the number of ids. A batch therefore gets its next stage N requests
 -- after the previous one, long finished when N is much larger than the concurrency. When the ids run out of
--- stages the thread stops and done() reports "exhausted" (the caller then fails the run).
+-- stages the thread stops and done() reports "exhausted" (the caller then plans more batches and runs again).
 -- reads, reads-db: request i reads batch (i mod N).
 --
 -- done() prints one line "BENCH-JSON {...}" with the counts, errors and latency percentiles (microseconds).
