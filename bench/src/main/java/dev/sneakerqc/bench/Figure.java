@@ -97,17 +97,29 @@ public final class Figure {
 
     /** A value in its unit, with as many digits as make sense. */
     public static String format(double value, String unit) {
-        String number;
-        double magnitude = Math.abs(value);
-        if (magnitude >= 1000) {
-            number = String.format(Locale.ROOT, "%,.0f", value);
-        } else if (magnitude >= 100) {
-            number = String.format(Locale.ROOT, "%.0f", value);
-        } else if (magnitude >= 10) {
-            number = String.format(Locale.ROOT, "%.1f", value);
-        } else {
-            number = String.format(Locale.ROOT, "%.2f", value);
+        return format(value, unit, 0);
+    }
+
+    /**
+     * {@code value} as {@link #format(double, String)} does, with more decimals where that would print it as the
+     * target's own value (a ratio of 0.398 shown as "0.40" beside "≥ 0.40" and "NO").
+     */
+    public static String format(double value, String unit, Target target) {
+        if (target == null || value == target.value()) {
+            return format(value, unit);
         }
+        String text = format(value, unit);
+        for (int more = 1; more <= 3 && text.equals(format(target.value(), unit, more - 1)); more++) {
+            text = format(value, unit, more);
+        }
+        return text;
+    }
+
+    private static String format(double value, String unit, int moreDecimals) {
+        double magnitude = Math.abs(value);
+        int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
+        String number = String.format(Locale.ROOT, magnitude >= 1000 ? "%,." + moreDecimals + "f"
+                : "%." + (decimals + moreDecimals) + "f", value);
         return unit.isEmpty() ? number : number + " " + unit;
     }
 }

@@ -69,7 +69,7 @@ public final class Report {
             }
             Stats stats = figure.stats();
             Boolean met = figure.met();
-            rows.add(new String[] {figure.label(), Figure.format(stats.median(), figure.unit()),
+            rows.add(new String[] {figure.label(), Figure.format(stats.median(), figure.unit(), figure.target()),
                     Figure.format(stats.min(), "") + " – " + Figure.format(stats.max(), ""),
                     Integer.toString(stats.runs()), target, met == null ? "" : met ? "yes" : "NO"});
         }

@@ -34,6 +34,17 @@ class ReportParsingTest {
     }
 
     @Test
+    void aMedianThatWouldPrintAsItsTargetGetsMoreDecimals() {
+        assertThat(Figure.format(0.3978, "", Target.atLeast(0.40))).isEqualTo("0.398");
+        assertThat(Figure.format(0.40004, "", Target.atLeast(0.40))).isEqualTo("0.40004");
+        assertThat(Figure.format(50.04, "ms", Target.atMost(50))).isEqualTo("50.04 ms");
+        assertThat(Figure.format(0.57, "", Target.atLeast(0.40))).isEqualTo("0.57");
+        assertThat(Figure.format(0.40, "", Target.atLeast(0.40))).isEqualTo("0.40");
+        assertThat(Figure.format(20_000.4, "events/s", Target.atLeast(20_000))).isEqualTo("20,000.4 events/s");
+        assertThat(Figure.format(1234.5, "req/s", null)).isEqualTo("1,235 req/s");
+    }
+
+    @Test
     void tableAndJsonCarryMedianRangeTargetAndFailures() {
         Report report = new Report();
         report.figure("writes.c16.ratio", "1. writes c16: catalog / pgbench", "", Target.atLeast(0.40))
