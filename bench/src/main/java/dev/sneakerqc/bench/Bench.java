@@ -41,10 +41,9 @@ public final class Bench {
     private final Wrk wrk;
     /** Every batch planned by the write phase: the read phase reads them. */
     private final List<String> plannedBatches = new ArrayList<>();
-    /** The highest write rates seen so far, to plan enough batches for the next run. */
     /** How many times a run of stage changes whose batches ran out of stages is planned again and rerun. */
     private static final int REPLANS = 3;
-
+    /** The highest write rates seen so far, to plan enough batches for the next run. */
     private double serviceWriteRate = 1_500;
     private double pgbenchWriteRate = 8_000;
     /** The qc-service instance of the ingest run under way, stopped by the shutdown hook on Ctrl-C. */
