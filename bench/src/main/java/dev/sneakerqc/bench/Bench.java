@@ -381,7 +381,6 @@ public final class Bench {
             log("writes c" + concurrency + ": the batches ran out of stages after " + result.requests()
                     + " changes, before the run's end; not counted, run again over batches planned for "
                     + Math.round(serviceWriteRate) + " changes a second");
-            settle();
         }
     }
 
